@@ -1,0 +1,1 @@
+"""The ASP rules of pyqualify, shipped as package data (``pyqualify.logic``)."""

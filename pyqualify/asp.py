@@ -1,0 +1,111 @@
+"""The bridge to clingo: programs from package data, facts as symbols.
+
+User data never becomes program text: every fact is built from clingo symbols
+and handed to the backend.  Only validated enumeration names become constants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import clingo
+
+from .applicant import Applicant
+from .resources import logic_text
+
+RULE_FILES = ("params.lp", "rules.lp", "state.lp")
+
+
+_SYMBOLS: dict[Any, clingo.Symbol] = {}
+
+
+def to_symbol(value: Any) -> clingo.Symbol:
+    """An int, a bool, an enumeration name or a symbol, as a clingo symbol (cached)."""
+    key = (type(value), value)
+    symbol = _SYMBOLS.get(key)
+    if symbol is None:
+        symbol = _SYMBOLS[key] = _new_symbol(value)
+    return symbol
+
+
+def _new_symbol(value: Any) -> clingo.Symbol:
+    if isinstance(value, clingo.Symbol):
+        return value
+    if isinstance(value, bool):
+        return clingo.Function("true" if value else "false")
+    if isinstance(value, int):
+        return clingo.Number(value)
+    if isinstance(value, str) and value.isidentifier() and value[0].islower():
+        return clingo.Function(value)
+    raise TypeError(f"not an enumeration name: {value!r}")
+
+
+class Program:
+    """A clingo Control with rule files loaded and facts added through the backend."""
+
+    def __init__(self, files: Sequence[str], args: Sequence[str] = ()):
+        self.control = clingo.Control(["--warn=none", *args])
+        for name in files:
+            self.control.add("base", [], logic_text(name))
+        self._facts: list[tuple[str, tuple[Any, ...]]] = []
+
+    def fact(self, name: str, *args: Any) -> None:
+        """Queue the fact ``name(args...)``; facts reach clingo at :meth:`ground`."""
+        self._facts.append((name, args))
+
+    def ground(self) -> None:
+        with self.control.backend() as backend:
+            add_atom, add_rule = backend.add_atom, backend.add_rule
+            function = clingo.Function
+            for name, args in self._facts:
+                add_rule([add_atom(function(name, [to_symbol(a) for a in args]))])
+        self._facts.clear()
+        self.control.ground([("base", [])])
+
+    def model_symbols(self, **solve_args: Any) -> list[clingo.Symbol]:
+        """The shown symbols of the (first) model; a deterministic program has one."""
+        symbols: list[clingo.Symbol] = []
+        with self.control.solve(yield_=True, **solve_args) as handle:
+            for model in handle:
+                symbols = model.symbols(shown=True)
+                break
+        return symbols
+
+
+def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:
+    """The applicant's records as input facts of ``logic/state.lp``."""
+    fact = program.fact
+    fact("applicant", key)
+    fact("as_of", key, as_of)
+    fact("education_record", key, applicant.education)
+    for i, d in enumerate(applicant.diplomas):
+        fact("diploma_record", key, i, d.kind, d.major, d.skill_target, d.graduation, d.mode)
+    for i, w in enumerate(applicant.work):
+        fact("work_record", key, i, w.start, "ongoing" if w.end is None else w.end,
+             w.occupation)
+    for i, t in enumerate(applicant.trainings):
+        fact("training_record", key, i, t.hours, t.occupation, t.certificate, t.completed)
+    for i, c in enumerate(applicant.certificates):
+        fact("certificate_record", key, i, c.level, c.occupation, c.obtained)
+
+
+def arguments(symbol: clingo.Symbol) -> list[Any]:
+    """A symbol's arguments as Python values (numbers, strings, constant names)."""
+    values: list[Any] = []
+    for arg in symbol.arguments:
+        if arg.type == clingo.SymbolType.Number:
+            values.append(arg.number)
+        elif arg.type == clingo.SymbolType.String:
+            values.append(arg.string)
+        else:
+            values.append(arg.name)
+    return values
+
+
+def by_name(symbols: Iterable[clingo.Symbol]) -> dict[str, list[list[Any]]]:
+    """Group symbols by predicate name, each as a list of argument values."""
+    groups: dict[str, list[list[Any]]] = {}
+    for symbol in symbols:
+        groups.setdefault(symbol.name, []).append(arguments(symbol))
+    return groups

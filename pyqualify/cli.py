@@ -1,0 +1,170 @@
+"""The ``pyqualify`` command line: ``check``, ``batch`` (and ``path``).
+
+Exit status (OUTPUT.md): 0 answered, 2 bad input or options, 1 a fault of the program.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, NoReturn
+
+import click
+
+from .applicant import InputError
+
+EXIT_BAD_INPUT = 2
+EXIT_FAULT = 1
+
+
+def default_lang() -> str:
+    """Chinese when the locale says so, else English."""
+    for name in ("PYQUALIFY_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def fail(message: str, status: int = EXIT_BAD_INPUT) -> NoReturn:
+    click.echo(f"pyqualify: error: {message}", err=True)
+    sys.exit(status)
+
+
+def answers_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Bad input exits 2 with the message; any other fault exits 1, without a traceback."""
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            fail(str(exc))
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # a fault of the program: say so plainly
+            if os.environ.get("PYQUALIFY_DEBUG"):
+                raise
+            fail(f"internal error ({exc.__class__.__name__}: {exc}); "
+                 "set PYQUALIFY_DEBUG=1 to see where", EXIT_FAULT)
+    return wrapper
+
+
+def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that applies the rules."""
+    command = click.option(
+        "--set", "settings", multiple=True, metavar="NAME=VALUE",
+        help="Override a threshold (l1_1_work_months=36) or flip a switch "
+             "(I1=false, higher_tier_counts_as_technical_school=false). Repeatable.")(command)
+    command = click.option("--as-of", "as_of", metavar="YYYY-MM",
+                           help="The month of the question (default: the file's, else "
+                                "the current month).")(command)
+    command = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                           help="Language of the text output (default: from the locale).")(
+        command)
+    command = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                           default="text", show_default=True, help="Output format.")(command)
+    return command
+
+
+def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:
+    """``NAME=VALUE`` pairs into typed values (bad ones exit 2 naming the option)."""
+    from .params import SWITCH_IDS, SWITCHES, RuleParams
+
+    values: dict[str, int | bool] = {}
+    for item in settings:
+        name, sep, raw = item.partition("=")
+        name = SWITCH_IDS.get(name.strip(), name.strip())
+        raw = raw.strip().lower()
+        if not sep:
+            fail(f"--set {item}: expected NAME=VALUE")
+        if name in SWITCHES:
+            if raw not in ("true", "false", "on", "off", "yes", "no", "1", "0"):
+                fail(f"--set {item}: expected true or false")
+            values[name] = raw in ("true", "on", "yes", "1")
+        else:
+            try:
+                values[name] = int(raw)
+            except ValueError:
+                fail(f"--set {item}: expected a whole number")
+    try:
+        RuleParams.of(values)
+    except ValueError as exc:
+        fail(f"--set: {exc}")
+    return values
+
+
+def parse_as_of(text: str | None) -> int | None:
+    from .months import parse_month
+
+    if text is None:
+        return None
+    try:
+        return parse_month(text)
+    except ValueError as exc:
+        fail(f"--as-of: expected {exc}, got {text!r}")
+
+
+def emit_json(document: Any) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pyqualify")
+def main() -> None:
+    """Which level of 全媒体运营师 may I sit now, and what is my fastest path to level 1?"""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@rule_options
+@answers_errors
+def check(file: str, fmt: str, lang: str | None, as_of: str | None,
+          settings: tuple[str, ...]) -> None:
+    """Which levels FILE's applicant may sit now, and by which routes."""
+    from .applicant import load_applicant
+    from .check import check as run_check
+
+    params = parse_settings(settings)
+    month = parse_as_of(as_of)
+    result = run_check(load_applicant(file), as_of=month, params=params)
+    if fmt == "json":
+        emit_json(result.to_json())
+    else:
+        from .render import render_check
+
+        click.echo(render_check(result, lang or default_lang()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the JSON Lines answers here instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json",
+              help="Output format (JSON Lines).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM", help="Override every line's as_of.")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a threshold or flip a switch, as for check.")
+@click.option("--explain/--no-explain", default=True, show_default=True,
+              help="Include the unmet conditions of failing routes.")
+@answers_errors
+def batch(file: str, output: str | None, fmt: str, as_of: str | None,
+          settings: tuple[str, ...], explain: bool) -> None:
+    """Check every applicant of a JSON Lines FILE (one object per line) in one run."""
+    from .batch import run_batch
+
+    params = parse_settings(settings)
+    month = parse_as_of(as_of)
+    lines = run_batch(file, as_of=month, params=params, explain=explain)
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+if __name__ == "__main__":  # python -m pyqualify.cli
+    main()

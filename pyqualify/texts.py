@@ -1,0 +1,123 @@
+"""Words for people, in Chinese and English (the rules themselves live in logic/).
+
+Summaries use the parameters in force, so "what if L1-1 said 36 months" reads right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("zh", "en")
+
+LEVEL_NAMES: dict[int, tuple[str, str]] = {
+    4: ("四级/中级工", "Level 4, intermediate worker"),
+    3: ("三级/高级工", "Level 3, senior worker"),
+    2: ("二级/技师", "Level 2, technician"),
+    1: ("一级/高级技师", "Level 1, senior technician"),
+}
+
+ROUTE_SUMMARIES: dict[str, tuple[str, str]] = {
+    "L4-1": ("累计从事本职业或相关职业工作满{l4_1_work_months}个月",
+             "{l4_1_work_months} months of relevant work"),
+    "L4-2": ("工作满{l4_2_work_months}个月,并经本职业正规培训不少于{l4_2_training_hours}"
+             "标准学时、取得培训证书",
+             "{l4_2_work_months} months of relevant work and a certified training course of "
+             "{l4_2_training_hours}+ hours in this occupation"),
+    "L4-3a": ("技工学校本专业或相关专业毕业(含应届毕业生)",
+              "technical-school diploma in a fitting major (graduated or graduating)"),
+    "L4-3b": ("以中级技能为培养目标的中等及以上院校相关专业毕业",
+              "diploma of a programme training intermediate skills, fitting major (graduated)"),
+    "L4-3c": ("大专及以上本专业或相关专业毕业(含应届毕业生)",
+              "junior-college-or-above diploma in a fitting major (graduated or graduating)"),
+    "L3-1a": ("持四级证书,并为高级技工学校、技师学院毕业生(含应届)",
+              "level-4 certificate and an advanced-technical-school or technician-college "
+              "diploma (graduated or graduating)"),
+    "L3-1b": ("以高级技能为培养目标的高等职业学校本专业或相关专业毕业(含应届){l3_1b_extra_zh}",
+              "higher-vocational diploma training advanced skills, fitting major (graduated or "
+              "graduating){l3_1b_extra_en}"),
+    "L3-2": ("大专及以上相关专业毕业,取得四级证书后工作满{l3_2_work_months}个月",
+             "junior-college-or-above graduate in a fitting major, and {l3_2_work_months} months "
+             "of relevant work since the level-4 certificate"),
+    "L2-1": ("取得三级证书后工作满{l2_1_work_months}个月",
+             "{l2_1_work_months} months of relevant work since the level-3 certificate"),
+    "L2-2a": ("持三级证书的高级技工学校、技师学院毕业生,累计工作满{l2_2a_work_months}个月",
+              "advanced-technical-school or technician-college graduate with the level-3 "
+              "certificate and {l2_2a_work_months} months of relevant work"),
+    "L2-2b": ("持预备技师证书的技师学院毕业生,累计工作满{l2_2b_work_months}个月",
+              "technician-college graduate with the preparatory technician certificate and "
+              "{l2_2b_work_months} months of relevant work"),
+    "L1-1": ("取得二级证书后工作满{l1_1_work_months}个月",
+             "{l1_1_work_months} months of relevant work since the level-2 certificate"),
+}
+
+CONDITIONS: dict[str, tuple[str, str]] = {
+    "work": ("累计工作年限", "enough months of relevant work"),
+    "training": ("本职业正规培训证书", "a certified training course in this occupation"),
+    "technical_school_diploma": ("技工学校相关专业毕业证书", "a technical-school diploma"),
+    "intermediate_skill_diploma": ("中级技能培养目标的毕业证书",
+                                   "a diploma training intermediate skills"),
+    "college_diploma": ("大专及以上相关专业毕业证书", "a junior-college-or-above diploma"),
+    "college_graduate": ("大专及以上相关专业毕业(已毕业)",
+                         "a junior-college-or-above diploma, graduated"),
+    "technician_school_diploma": ("高级技工学校或技师学院毕业证书",
+                                  "an advanced-technical-school or technician-college diploma"),
+    "technician_school_graduate": ("高级技工学校或技师学院毕业(已毕业)",
+                                   "graduated from an advanced technical school or technician "
+                                   "college"),
+    "technician_college_graduate": ("技师学院毕业(已毕业)", "graduated from a technician college"),
+    "advanced_skill_diploma": ("高级技能培养目标的高职毕业证书",
+                               "a higher-vocational diploma training advanced skills"),
+    "level4_certificate": ("四级证书", "the level-4 certificate"),
+    "level3_certificate": ("三级证书", "the level-3 certificate"),
+    "level2_certificate": ("二级证书", "the level-2 certificate"),
+    "preparatory_technician_certificate": ("预备技师证书",
+                                           "the preparatory technician certificate"),
+    "work_since_level4": ("取得四级证书后的工作年限", "enough work since the level-4 certificate"),
+    "work_since_level3": ("取得三级证书后的工作年限", "enough work since the level-3 certificate"),
+    "work_since_level2": ("取得二级证书后的工作年限", "enough work since the level-2 certificate"),
+}
+
+WARNINGS: dict[str, tuple[str, str]] = {
+    "certificate_awaited": ("{field}: 证书日期 {month} 晚于查询月份,尚不计入",
+                            "{field}: certificate dated {month}, after as_of: awaited, "
+                            "not counted yet"),
+    "training_not_completed": ("{field}: 培训 {month} 才结业,尚不计入",
+                               "{field}: training completes {month}, after as_of: "
+                               "not counted yet"),
+    "work_not_started": ("{field}: 工作自 {month} 开始,尚不计入",
+                         "{field}: work starts {month}, after as_of: not counted yet"),
+}
+
+LABELS: dict[str, tuple[str, str]] = {
+    "as_of": ("查询月份", "as of"),
+    "edu": ("学历要求(高中毕业或同等学力)", "Education requirement (high school or equivalent)"),
+    "met": ("满足", "met"),
+    "not_met": ("不满足", "not met"),
+    "reported_only": ("(仅提示,不作为条件)", "(reported only, not enforced)"),
+    "held": ("已持证", "held"),
+    "eligible": ("可以报考", "may apply"),
+    "not_eligible": ("暂不可报考", "may not apply yet"),
+    "eligible_no_edu": ("有符合的条件,但学历要求不满足",
+                        "a route holds, but the education requirement is not met"),
+    "closest": ("最接近的条件", "closest route"),
+    "missing": ("尚缺", "missing"),
+    "warnings": ("提示", "Notes"),
+    "readings": ("规则参数", "Rule parameters"),
+    "defaults": ("全部为默认值", "all defaults"),
+    "via": ("依据", "via"),
+}
+
+
+def text(table: dict[Any, tuple[str, str]], key: Any, lang: str, **values: Any) -> str:
+    """The entry of a table in a language, with ``{placeholders}`` filled in."""
+    zh, en = table[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def route_summary(route: str, lang: str, params: dict[str, Any]) -> str:
+    """A one-line description of a route with the thresholds in force."""
+    values = dict(params)
+    needs_l4 = bool(params.get("l3_1b_requires_l4", True))
+    values["l3_1b_extra_zh"] = ",并持四级证书" if needs_l4 else ""
+    values["l3_1b_extra_en"] = ", with the level-4 certificate" if needs_l4 else ""
+    return text(ROUTE_SUMMARIES, route, lang, **values)

@@ -1,0 +1,1 @@
+"""Independent pure-Python references of the spec, used only by the tests."""
