@@ -1,0 +1,1 @@
+"""Data shipped with pyqualify: the planning defaults and programme catalogue."""
