@@ -10,10 +10,13 @@
 from .applicant import Applicant, InputError, load_applicant, parse_applicant
 from .check import CheckResult, LevelAnswer, check, check_many
 from .months import format_month, parse_month
+from .options import PlannerOptions, Programme
 from .params import RuleParams
+from .planner import PathResult, Plan, Step, fastest_path
 
 __all__ = [
-    "Applicant", "CheckResult", "InputError", "LevelAnswer", "RuleParams", "check",
-    "check_many", "format_month", "load_applicant", "parse_applicant", "parse_month",
+    "Applicant", "CheckResult", "InputError", "LevelAnswer", "PathResult", "Plan",
+    "PlannerOptions", "Programme", "RuleParams", "Step", "check", "check_many",
+    "fastest_path", "format_month", "load_applicant", "parse_applicant", "parse_month",
 ]
 __version__ = "0.1.0"

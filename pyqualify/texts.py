@@ -121,3 +121,68 @@ def route_summary(route: str, lang: str, params: dict[str, Any]) -> str:
     values["l3_1b_extra_zh"] = ",并持四级证书" if needs_l4 else ""
     values["l3_1b_extra_en"] = ", with the level-4 certificate" if needs_l4 else ""
     return text(ROUTE_SUMMARIES, route, lang, **values)
+
+PROGRAMMES: dict[str, tuple[str, str]] = {
+    "technical_school": ("技工学校(全日制3年,中级技能)",
+                         "technical school (3 years full-time, intermediate skills)"),
+    "junior_college_part_time": ("业余大专(2.5年,在职)", "part-time junior college (2.5 years, "
+                                 "while working)"),
+    "higher_vocational": ("高职(全日制3年,高级技能)",
+                          "higher vocational college (3 years full-time, advanced skills)"),
+    "advanced_technical_school": ("高级技工学校(全日制3年)",
+                                  "advanced technical school (3 years full-time)"),
+    "technician_college_preparatory": ("技师学院预备技师班(全日制4年)",
+                                       "technician college, preparatory technician class "
+                                       "(4 years full-time)"),
+    "higher_vocational_5yr": ("五年制高职(全日制)", "5-year higher vocational college "
+                              "(full-time)"),
+    "advanced_technical_school_5yr": ("五年制高级技工学校(全日制)",
+                                      "5-year advanced technical school (full-time)"),
+    "technician_college_preparatory_6yr": ("六年制技师学院预备技师班(全日制)",
+                                           "6-year technician college, preparatory technician "
+                                           "class (full-time)"),
+}
+
+ACTIONS: dict[str, tuple[str, str]] = {
+    "start_training": ("参加本职业正规培训", "start a training course in this occupation"),
+    "complete_training": ("培训结业,取得培训证书", "training completed, training certificate"),
+    "start_study": ("入学:{program}", "start study: {program}"),
+    "graduate": ("毕业:{program}", "graduate: {program}"),
+    "exam": ("报考{level}", "exam: {level}"),
+    "certificate": ("取得{level}证书", "certificate: {level}"),
+}
+
+PATH_LABELS: dict[str, tuple[str, str]] = {
+    "headline": ("{level}:{month} 取得证书,距今 {months} 个月",
+                 "{level} in {month}, {months} months from now"),
+    "held": ("{level}:已持有该证书", "{level}: already held"),
+    "unreachable": ("{level}:在 {end} 之前({horizon} 个月内)无法取得",
+                    "{level}: not reachable by {end} (within {horizon} months)"),
+    "month": ("月份", "Month"),
+    "todo": ("做什么", "What to do"),
+    "via": ("依据", "via"),
+    "plan": ("方案", "Plan"),
+    "tradeoffs": ("时间与学习的取舍", "Trade-off between time and study"),
+    "no_study": ("不再学习", "no new study"),
+    "study_months": ("学习 {n} 个月", "{n} months of study"),
+    "months_later": ("{n} 个月", "{n} months"),
+    "fastest": ("最快", "fastest"),
+    "highest": ("最多能取得:{level}", "The furthest you get: {level}"),
+    "nothing": ("任何等级都无法取得", "no level can be obtained"),
+    "blocked": ("{level}的各条报考条件,到 {end} 仍缺:", "{level} stays closed; by {end} "
+                "each route still lacks:"),
+    "no_edu": ("学历要求(高中毕业或同等学力)不满足", "the education requirement (high school "
+               "or equivalent) is not met"),
+    "would_open": ("以下选项可以打开路径:", "What would open a path:"),
+    "none_opens": ("放宽学习、培训、工作假设或延长期限都无法打开路径",
+                   "no relaxation of study, training, work or horizon opens a path"),
+    "option": ("{option} → {month}({months} 个月)", "{option} → {month} ({months} months)"),
+    "also": ("另一个同样最优的方案", "Another equally good plan"),
+}
+
+OPTIONS: dict[str, tuple[str, str]] = {
+    "allow_study": ("允许学习", "allowing study"),
+    "all_programmes": ("允许全部学习项目", "allowing every programme"),
+    "allow_training": ("允许参加培训", "allowing training"),
+    "assume_work": ("假设每月都从事相关工作", "assuming relevant work every month"),
+}

@@ -13,7 +13,8 @@ the applicant may sit then). It returns the lexicographic optimum of the five pr
 PLANNER.md: certified month, months of new study, number of exams, number of trainings, sum of
 exam month indexes.
 
-Pruning, each provably safe (``exhaustive=True`` switches all of them off, for cross-checks).
+Pruning, each provably safe (``exhaustive=True`` switches off all but P1 and enumerates every
+plan, for cross-checks on tiny cases).
 They rest on one property of RULES.md, *monotonicity*: every route and EDU is a conjunction of
 positive conditions, so eligibility at t can only grow when a certificate, diploma status or
 training is obtained earlier, or when more months are work months ("counted from a
@@ -30,18 +31,20 @@ P3  A programme that is not full-time starts only at its earliest allowed month:
     later, so the earliest allowed month exists and stays allowed).
 P4  A programme starting after the target exam changes nothing the exams saw (its diploma and
     certificate appear only from its start, its full-time months lie after the exams), so the
-    same plan without it is as good with fewer study months: only starts s <= target exam month
-    are explored.
+    same plan without it is at least as good (no more study months): only starts s <= target
+    exam month are explored.
 P5  Bounds from the incumbent: an environment (study choice, training choice) with more study
-    months than the best plan so far must certify strictly earlier; otherwise no later than it.
-    The month sweep stops at that deadline, and also at the first month where the target can be
-    sat (later target exams certify later).
+    months than the best plan so far must certify strictly earlier, any other no later than it
+    (the objective puts the month first and study months second); environments are tried
+    with the fewest study months first. The month sweep stops at that deadline, and also at
+    the first month where the target can be sat (later target exams certify later).
 P6  Relaxation bound: the same programme with a diploma graduated from as_of, no lost work
-    months, its certificate held from as_of and a training at as_of is, month by month, at
-    least as eligible as every real start of that programme (monotonicity). If the relaxed
-    sweep from as_of cannot certify by the deadline, no start of the programme is explored; if
-    the relaxed sweep from the no-study states at month s cannot, the start s is not explored
-    (before s a real plan is a no-study plan, whose states those dominate).
+    months, its certificate held from as_of and a training at as_of (when allowed) is, month
+    by month, at least as eligible as every real start of that programme (monotonicity). If
+    the relaxed sweep from the no-study states at month s cannot certify by the deadline, the
+    start s is not explored (before s a real plan is a no-study plan, whose states those
+    dominate); as that relaxed month never decreases with s, later starts are not explored
+    either, and the last useful start is found by bisection.
 P7  Dominance in the exam sweep: among exam states (levels sat so far, with their months) at
     the start of month t in one environment, a state with the same set of levels, each sat no
     later, dominates: every continuation stays eligible (monotonicity), blocks the same levels,
@@ -50,6 +53,8 @@ P7  Dominance in the exam sweep: among exam states (levels sat so far, with thei
 P8  Shared prefix: before a full-time programme's start s the applicant at t < s is the same as
     without the study (its diploma, certificate and lost months all begin at s), so the sweep of
     the no-study environment up to s is reused.
+P9  A study with the training at as_of is at every month at least as eligible as the same
+    study without training; when it cannot certify by the deadline, the latter is not swept.
 Eligibility results are cached on the exact inputs from which the applicant at t is built.
 
 Readings of PLANNER.md chosen here (beyond the pinned ones of CONTRACT.md):
@@ -63,13 +68,15 @@ R3  At month t a study or a training that starts at t counts before the exam of 
 R4  A planned certificate is added to the applicant at t from its exam month on, dated
     exam + delay (an awaited fact, which counts from its own month, as in the file); the
     programme's certificate is added from the programme's start, dated at its graduation.
-R5  Work before as_of is the file's relevant records, clipped to months < as_of; the plan's work
-    months from as_of on are added as synthetic records, occupation ``same``.
+R5  Work before as_of is the file's same/related records, clipped to months < as_of; the plan's
+    work months from as_of on are added as synthetic records, occupation ``same``.
 R6  A file diploma still in progress with ``mode: part_time`` takes no work months; one with
     ``mode: full_time`` (the default) takes as_of <= m < graduation.
 R7  The entry requirement of a programme looks at the file's diplomas only (one programme at
     most is planned); the planned diploma is added with major ``same`` and the programme's mode.
-R8  Unreachable answers ``{"reachable": False, "certified": None, "months": None,
+R8  The target certificate must be obtained by as_of + horizon (exam + delay); programme and
+    training starts lie within the timeline, a graduation may lie beyond it (CONTRACT.md).
+R9  Unreachable answers ``{"reachable": False, "certified": None, "months": None,
     "objective": None}``. Besides the contract keys, the result has ``plan``: one optimal plan
     (study id and start, training start, exams as [level, "YYYY-MM"]), or None.
 """
@@ -281,7 +288,9 @@ class _Planner:
                 continue
             end = r.get("end")
             last = self.as_of - 1 if end is None else min(month_index(end), self.as_of - 1)
-            clipped.append({"start": r["start"], "end": month_str(last), "occupation": "same"})
+            clipped.append(
+                {"start": r["start"], "end": month_str(last), "occupation": r["occupation"]}
+            )
         return clipped
 
     def _future_work(self, records: list[dict[str, Any]], assume_work: bool) -> list[bool]:
@@ -507,8 +516,27 @@ class _Planner:
         self._relaxed[key] = (limit, month)
         return month is not None
 
+    def last_relaxed_start(
+        self, prog: Programme, starts: list[int], lo: int, hi: int, limit: int
+    ) -> int:
+        """P6: the largest index i in [lo, hi] whose relaxed sweep from starts[i] certifies by
+        ``limit`` (lo - 1 if none), by bisection.
+
+        Bisection is exact because the relaxed earliest month never decreases with the start
+        month: from an earlier start the relaxed applicant can copy whatever the no-study
+        applicant does until the later start (it is at least as eligible), reaching a state that
+        dominates the later start's state.
+        """
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.relaxed_reaches(prog, starts[mid], limit):
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return hi
+
     def solve(self) -> tuple[Objective, Env, Exams] | None:
-        """The optimum over every plan, with the prunings P1..P8."""
+        """The optimum over every plan, with the prunings P1..P9."""
         best: tuple[Objective, Env, Exams] | None = None
 
         def deadline(env: Env) -> int:
@@ -547,18 +575,27 @@ class _Planner:
             starts = list(self.study_starts(prog))
             if not prog.full_time:
                 starts = starts[:1]  # P3
-            for s in starts:
-                for tr in trainings:
+            last, last_limit = len(starts) - 1, None
+            for i, s in enumerate(starts):
+                limit = deadline(Env(programme=prog))  # the same for both training options
+                if s > limit - self.delay:  # P4 (starts increase, the limit never grows)
+                    break
+                if limit != last_limit:  # P6: the last start whose relaxed sweep can make it
+                    last = self.last_relaxed_start(prog, starts, i, last, limit)
+                    last_limit = limit
+                if i > last:
+                    break
+                # P9: the training at as_of first; if even it cannot certify by the deadline,
+                # neither can the same study without training (it is less eligible).
+                for tr in reversed(trainings):
                     env = Env(programme=prog, study_start=s, training_start=tr)
                     limit = deadline(env)
-                    if s > limit - self.delay:  # P4
-                        continue
-                    # P6: from as_of (once per programme), then from the start month s.
-                    if not self.relaxed_reaches(prog, self.as_of, limit):
+                    if s > limit - self.delay:
                         break
-                    if not self.relaxed_reaches(prog, s, limit):
-                        continue
-                    offer(env, self.sweep(env, s, self.prefix(tr, s)[0], limit))
+                    found = self.sweep(env, s, self.prefix(tr, s)[0], limit)
+                    if found is None:
+                        break
+                    offer(env, found)
         return best
 
     def solve_exhaustive(self) -> tuple[Objective, Env, Exams] | None:

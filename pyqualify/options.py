@@ -1,0 +1,149 @@
+"""Planning options and the programme catalogue (defaults: ``data/planning.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError
+from .resources import data_text
+
+ENTRIES = ("not_none", "upper_secondary")
+PROGRAMME_CERTIFICATES = ("preparatory_technician",)
+MAX_HORIZON = 1200
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One study programme of the catalogue (PLANNER.md)."""
+
+    id: str
+    kind: str
+    skill_target: str
+    mode: str
+    months: int
+    entry: str
+    certificate: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannerOptions:
+    """Everything a plan may do, and when (PLANNER.md, "Defaults")."""
+
+    horizon: int
+    certificate_delay: int
+    training_months: int
+    training_hours: int
+    assume_work: bool
+    exam_months: dict[int, tuple[int, ...]]
+    catalog: tuple[Programme, ...]
+    allow_study: bool = True
+    allow_training: bool = True
+    excluded_programmes: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def default(cls) -> PlannerOptions:
+        return _defaults()
+
+    def updated(self, **changes: Any) -> PlannerOptions:
+        """A copy with some options changed; values are checked."""
+        updated = replace(self, **changes)
+        updated.validate()
+        return updated
+
+    def validate(self) -> None:
+        for name, low in (("horizon", 1), ("certificate_delay", 0), ("training_months", 0),
+                          ("training_hours", 0)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not (
+                    low <= value <= MAX_HORIZON):
+                raise InputError(name, f"a whole number from {low} to {MAX_HORIZON}", value)
+        for level in (4, 3, 2, 1):
+            months = self.exam_months.get(level, ())
+            if not months or any(m not in range(1, 13) for m in months):
+                raise InputError(f"exam_months.{level}", "a non-empty list of months 1-12",
+                                 list(months))
+        unknown = self.excluded_programmes - {p.id for p in self.catalog}
+        if unknown:
+            raise InputError("exclude", "the id of a programme of the catalogue "
+                             f"({', '.join(p.id for p in self.catalog)})", sorted(unknown)[0])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "horizon": self.horizon, "certificate_delay": self.certificate_delay,
+            "training": {"months": self.training_months, "hours": self.training_hours},
+            "assume_work": self.assume_work, "allow_study": self.allow_study,
+            "allow_training": self.allow_training,
+            "exam_months": {str(k): list(v) for k, v in sorted(self.exam_months.items())},
+            "excluded_programmes": sorted(self.excluded_programmes),
+            "catalog": [p.id for p in self.catalog],
+        }
+
+
+@cache
+def _defaults() -> PlannerOptions:
+    import yaml
+
+    data = yaml.safe_load(data_text("planning.yaml"))
+    return PlannerOptions(
+        horizon=data["horizon"], certificate_delay=data["certificate_delay"],
+        training_months=data["training"]["months"], training_hours=data["training"]["hours"],
+        assume_work=data["assume_work"],
+        exam_months={int(k): tuple(v) for k, v in data["exam_months"].items()},
+        catalog=parse_catalog(data["catalog"]),
+    )
+
+
+def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
+    """Validate a catalogue: a list of programmes (or a mapping with ``catalog:``)."""
+    if isinstance(data, dict) and set(data) <= {"catalog"} and "catalog" in data:
+        data = data["catalog"]
+    if not isinstance(data, list) or not data:
+        raise InputError(path, "a non-empty list of programmes", data)
+    programmes: list[Programme] = []
+    keys = ("id", "kind", "skill_target", "mode", "months", "entry", "certificate")
+    for i, item in enumerate(data):
+        where = f"{path}[{i}]"
+        if not isinstance(item, dict):
+            raise InputError(where, "a programme (a mapping)", item)
+        for key in item:
+            if key not in keys:
+                raise InputError(f"{where}.{key}",
+                                 f"no such key; a programme has {', '.join(keys)}",
+                                 has_got=False)
+        for key in keys[:-1]:
+            if key not in item:
+                raise InputError(f"{where}.{key}", "this key, which a programme must have",
+                                 has_got=False)
+        ident = item["id"]
+        if not isinstance(ident, str) or not ident.strip() or len(ident) > 100:
+            raise InputError(f"{where}.id", "a text of 1 to 100 characters", ident)
+        if ident in {p.id for p in programmes}:
+            raise InputError(f"{where}.id", "an id not used before in the catalogue", ident)
+        months = item["months"]
+        if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 240:
+            raise InputError(f"{where}.months", "a whole number of months from 1 to 240", months)
+        certificate = item.get("certificate")
+        if certificate is not None and certificate not in PROGRAMME_CERTIFICATES:
+            raise InputError(f"{where}.certificate", "preparatory_technician or nothing",
+                             certificate)
+        programmes.append(Programme(
+            id=ident, kind=_choice(item["kind"], f"{where}.kind", DIPLOMA_KINDS),
+            skill_target=_choice(item["skill_target"], f"{where}.skill_target", SKILL_TARGETS),
+            mode=_choice(item["mode"], f"{where}.mode", MODES), months=months,
+            entry=_choice(item["entry"], f"{where}.entry", ENTRIES), certificate=certificate))
+    return tuple(programmes)
+
+
+def load_catalog(path: str) -> tuple[Programme, ...]:
+    """A catalogue file of the user's own (YAML or JSON, same format as the default)."""
+    from .applicant import load_document
+
+    return parse_catalog(load_document(path))
+
+
+def _choice(value: Any, path: str, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise InputError(path, f"one of {', '.join(allowed)}", value)
+    return value

@@ -1,0 +1,343 @@
+"""The fastest path to a target certificate (``pyqualify path``, PLANNER.md).
+
+The plan is found by clingo with ``logic/planner.lp`` on top of the rules that
+``check`` uses.  The horizon is searched in stages: if some plan reaches the
+target within a shorter horizon, the optimum there is the optimum of the full
+horizon (every step of an optimal plan lies before its target month), and the
+ground program is smaller.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import clingo
+
+from .applicant import Applicant, InputError
+from .asp import RULE_FILES, Program, add_applicant, arguments
+from .check import check, resolve_as_of
+from .months import format_month
+from .options import PlannerOptions, Programme
+from .params import RuleParams
+from .replay import applicant_at
+
+APPLICANT_KEY = "me"
+FIRST_STAGE_MONTHS = 128
+SOLVER_OPTIONS = ("--opt-strategy=usc",)
+EVENT_ORDER = {"complete_training": 0, "graduate": 1, "certificate": 2, "start_training": 3,
+               "start_study": 4, "exam": 5}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a plan: an action at a month (OUTPUT.md)."""
+
+    month: int
+    action: str
+    level: int | None = None
+    routes: tuple[str, ...] = ()
+    program: str | None = None
+    certificate: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"month": format_month(self.month), "action": self.action}
+        if self.level is not None:
+            doc["level"] = self.level
+        if self.action == "exam":
+            doc["routes"] = list(self.routes)
+        if self.program is not None:
+            doc["program"] = self.program
+        if self.certificate is not None:
+            doc["certificate"] = self.certificate
+        return doc
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan: what to start and which exams to sit, and what follows from it."""
+
+    certified: int
+    study: tuple[Programme, int] | None
+    training_start: int | None
+    exams: tuple[tuple[int, int, tuple[str, ...]], ...]   # (month, level, routes)
+    steps: tuple[Step, ...]
+
+    @property
+    def study_months(self) -> int:
+        return self.study[0].months if self.study else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"steps": [step.to_json() for step in self.steps]}
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """The answer of ``path`` (OUTPUT.md), with the trade-offs and, if unreachable, why."""
+
+    applicant: Applicant
+    as_of: int
+    target: int
+    reachable: bool
+    certified: int | None
+    plans: tuple[Plan, ...]
+    params: RuleParams
+    options: PlannerOptions
+    tradeoffs: tuple[Plan, ...] = ()
+    reason: dict[str, Any] | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def months(self) -> int | None:
+        return None if self.certified is None else self.certified - self.as_of
+
+    def to_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "id": self.applicant.id, "as_of": format_month(self.as_of), "target": self.target,
+            "reachable": self.reachable,
+            "certified": None if self.certified is None else format_month(self.certified),
+            "months": self.months, "plans": [plan.to_json() for plan in self.plans],
+        }
+        if self.tradeoffs:
+            doc["tradeoffs"] = [
+                {"study_months": plan.study_months, "certified": format_month(plan.certified),
+                 "months": plan.certified - self.as_of, **plan.to_json()}
+                for plan in self.tradeoffs]
+        if self.reason is not None:
+            doc["reason"] = self.reason
+        doc["parameters"] = self.params.as_dict()
+        doc["planner"] = self.options.as_dict()
+        doc["stats"] = self.stats
+        return doc
+
+
+def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = None,
+                 params: RuleParams | dict[str, Any] | None = None,
+                 options: PlannerOptions | None = None, all_plans: bool = False,
+                 max_plans: int = 10, tradeoffs: bool = True,
+                 explain: bool = True) -> PathResult:
+    """The earliest month the target certificate can be obtained, and how.
+
+    ``all_plans`` lists up to ``max_plans`` optimal plans that differ in their
+    steps; ``tradeoffs`` adds, when the fastest plan needs new study, every plan
+    that no other beats on both months and months of study; ``explain`` says,
+    when no plan exists, how far the applicant gets and what would open a path.
+    """
+    if target not in (1, 2, 3, 4):
+        raise InputError("target", "a level 1, 2, 3 or 4", target)
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    opts.validate()
+    now = resolve_as_of(applicant, as_of)
+    started = time.perf_counter()
+    stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
+
+    def finish(**fields: Any) -> PathResult:
+        stats["seconds"] = round(time.perf_counter() - started, 4)
+        return PathResult(applicant=applicant, as_of=now, target=target, params=rules,
+                          options=opts, stats=stats, **fields)
+
+    if check(applicant, as_of=now, params=rules).level(target).held:
+        plan = Plan(now, None, None, (), ())
+        return finish(reachable=True, certified=now, plans=(plan,))
+    search = _Search(applicant, now, target, rules, opts, stats)
+    plans = search.best(all_plans=all_plans, max_plans=max_plans)
+    if not plans:
+        reason = _why_unreachable(applicant, now, target, rules, opts) if explain else None
+        return finish(reachable=False, certified=None, plans=(), reason=reason)
+    front: tuple[Plan, ...] = ()
+    if tradeoffs and plans[0].study_months > 0:
+        front = tuple(reversed(search.pareto_front(plans[0])))
+    return finish(reachable=True, certified=plans[0].certified, plans=tuple(plans),
+                  tradeoffs=front)
+
+
+class _Search:
+    """Staged solving: the first stage with a short horizon, then the full one."""
+
+    def __init__(self, applicant: Applicant, as_of: int, target: int, rules: RuleParams,
+                 options: PlannerOptions, stats: dict[str, Any]):
+        self.applicant, self.as_of, self.target = applicant, as_of, target
+        self.rules, self.options, self.stats = rules, options, stats
+        full = options.horizon
+        self.horizons = [h for h in (FIRST_STAGE_MONTHS,) if h < full] + [full]
+        self.grounded: dict[tuple[int, bool], _Grounded] = {}
+
+    def _at(self, horizon: int, tie_break: bool) -> _Grounded:
+        key = (horizon, tie_break)
+        if key not in self.grounded:
+            self.grounded[key] = _Grounded(self, horizon, tie_break)
+        return self.grounded[key]
+
+    def best(self, *, all_plans: bool = False, max_plans: int = 1,
+             study_limit: int | None = None) -> list[Plan]:
+        for horizon in self.horizons:
+            plans = self._at(horizon, not all_plans).solve(
+                all_plans=all_plans, max_plans=max_plans, study_limit=study_limit)
+            if plans:
+                self.stats["horizon"] = horizon
+                return plans
+        return []
+
+    def pareto_front(self, fastest: Plan) -> list[Plan]:
+        """Plans with ever fewer months of study (each the fastest under that limit)."""
+        front = [fastest]
+        while front[-1].study_months > 0:
+            found = self.best(study_limit=front[-1].study_months)
+            if not found:
+                break
+            front.append(found[0])
+        return front
+
+
+class _Grounded:
+    """One grounding of the planner for a horizon, solved under assumptions."""
+
+    def __init__(self, search: _Search, horizon: int, tie_break: bool):
+        self.search = search
+        opts = search.options
+        consts = {"horizon": horizon, "target": search.target,
+                  "certificate_delay": opts.certificate_delay,
+                  "training_months": opts.training_months,
+                  "training_hours": opts.training_hours}
+        switches = {"assume_work": opts.assume_work, "allow_study": opts.allow_study,
+                    "allow_training": opts.allow_training, "tie_break": tie_break}
+        args = [*search.rules.clingo_args(), *SOLVER_OPTIONS]
+        for name, number in consts.items():
+            args += ["-c", f"{name}={int(number)}"]
+        for name, flag in switches.items():
+            args += ["-c", f"{name}={'true' if flag else 'false'}"]
+        program = Program((*RULE_FILES, "planner.lp"), args)
+        add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
+        for level, months in opts.exam_months.items():
+            for month in months:
+                program.fact("exam_month", level, month)
+        self.programmes = {p.id: p for p in opts.catalog}
+        for p in opts.catalog:
+            ident = clingo.String(p.id)
+            program.fact("programme", ident, p.kind, p.skill_target, p.mode, p.months, p.entry)
+            if p.certificate:
+                program.fact("programme_certificate", ident, p.certificate)
+            if p.id in opts.excluded_programmes:
+                program.fact("excluded_programme", ident)
+        program.ground()
+        self.control = program.control
+
+    def solve(self, *, all_plans: bool, max_plans: int,
+              study_limit: int | None) -> list[Plan]:
+        self.search.stats["solves"] += 1
+        # An external set true, not a solve assumption: with core-guided
+        # optimisation (usc), clingo 5.8 answered UNSAT under assumptions.
+        limit = None
+        if study_limit is not None:
+            limit = clingo.Function("study_limit", [clingo.Number(study_limit)])
+            if self.control.symbolic_atoms[limit] is None:
+                return []
+            self.control.assign_external(limit, True)
+        try:
+            return self._solve(all_plans=all_plans, max_plans=max_plans)
+        finally:
+            if limit is not None:
+                self.control.assign_external(limit, False)
+
+    def _solve(self, *, all_plans: bool, max_plans: int) -> list[Plan]:
+        config = self.control.configuration.solve
+        config.opt_mode = "optN" if all_plans else "opt"
+        config.models = "0"
+        found: list[Plan] = []
+        seen: set[tuple[Step, ...]] = set()
+        last: list[clingo.Symbol] | None = None
+        with self.control.solve(yield_=True) as handle:
+            for model in handle:
+                if not all_plans:
+                    last = model.symbols(shown=True)
+                    continue
+                if not model.optimality_proven:
+                    continue
+                plan = self._plan(model.symbols(shown=True))
+                if plan.steps not in seen:
+                    seen.add(plan.steps)
+                    found.append(plan)
+                if len(found) >= max_plans:
+                    break
+        lp = self.control.statistics["problem"]["lp"]
+        self.search.stats["atoms"] = max(self.search.stats["atoms"], int(lp["atoms"]))
+        self.search.stats["rules"] = max(self.search.stats["rules"], int(lp["rules"]))
+        if last is not None:
+            found = [self._plan(last)]
+        return sorted(found, key=lambda p: [(s.month, s.action) for s in p.steps])
+
+    def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
+        opts = self.search.options
+        atoms: dict[str, list[list[Any]]] = {}
+        for symbol in symbols:
+            atoms.setdefault(symbol.name, []).append(arguments(symbol))
+        routes: dict[int, list[str]] = {}
+        for month, route in atoms.get("exam_route", []):
+            routes.setdefault(month, []).append(route)
+        exams = tuple(sorted((month, level, tuple(sorted(routes.get(month, []))))
+                             for month, level in atoms.get("exam", [])))
+        study = None
+        for ident, start in atoms.get("study", []):
+            study = (self.programmes[ident], start)
+        training_start = next((s for s, in atoms.get("train", [])), None)
+        steps: list[Step] = []
+        if training_start is not None:
+            steps += [Step(training_start, "start_training"),
+                      Step(training_start + opts.training_months, "complete_training")]
+        if study is not None:
+            programme, start = study
+            steps += [Step(start, "start_study", program=programme.id),
+                      Step(start + programme.months, "graduate", program=programme.id,
+                           certificate=programme.certificate)]
+        for month, level, exam_routes in exams:
+            steps += [Step(month, "exam", level=level, routes=exam_routes),
+                      Step(month + opts.certificate_delay, "certificate", level=level)]
+        steps.sort(key=lambda s: (s.month, EVENT_ORDER[s.action]))
+        certified = atoms["certified"][0][0]
+        return Plan(certified=certified, study=study, training_start=training_start,
+                    exams=exams, steps=tuple(steps))
+
+
+def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
+                     options: PlannerOptions) -> dict[str, Any]:
+    """How far the applicant gets, what blocks the next level, and what would open a path."""
+    highest, plan = None, None
+    for level in range(target + 1, 5):
+        result = fastest_path(applicant, level, as_of=as_of, params=rules, options=options,
+                              tradeoffs=False, explain=False)
+        if result.reachable:
+            highest, plan = level, result.plans[0]
+            break
+    blocked = 4 if highest is None else highest - 1
+    end = as_of + options.horizon
+    state = applicant_at(applicant, as_of, end, options,
+                         study=plan.study if plan else None,
+                         training_start=plan.training_start if plan else None,
+                         exams=tuple((m, lv) for m, lv, _ in plan.exams) if plan else ())
+    at_end = check(state, params=rules)
+    answer = at_end.level(blocked)
+    unmet = {route: list(conditions) for route, conditions in sorted(answer.unmet.items())}
+    would_open = []
+    trials: list[tuple[str, PlannerOptions]] = []
+    if not options.allow_study:
+        trials.append(("allow_study", options.updated(allow_study=True)))
+    if options.excluded_programmes:
+        trials.append(("all_programmes", options.updated(excluded_programmes=frozenset())))
+    if not options.allow_training:
+        trials.append(("allow_training", options.updated(allow_training=True)))
+    if not options.assume_work:
+        trials.append(("assume_work", options.updated(assume_work=True)))
+    if options.horizon < 600:
+        trials.append((f"horizon={max(600, options.horizon)}", options.updated(horizon=600)))
+    for name, trial in trials:
+        result = fastest_path(applicant, target, as_of=as_of, params=rules, options=trial,
+                              tradeoffs=False, explain=False)
+        if result.reachable and result.certified is not None:
+            would_open.append({"option": name, "certified": format_month(result.certified),
+                               "months": result.months})
+    return {"highest_reachable": highest, "blocked_level": blocked,
+            "blocked_at": format_month(end), "unmet": unmet,
+            "education_ok": at_end.education_ok,
+            "would_open": would_open}
