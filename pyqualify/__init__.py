@@ -13,10 +13,12 @@ from .months import format_month, parse_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
 from .planner import PathResult, Plan, Step, fastest_path
+from .synthetic import synthetic_applicants
 
 __all__ = [
     "Applicant", "CheckResult", "InputError", "LevelAnswer", "PathResult", "Plan",
     "PlannerOptions", "Programme", "RuleParams", "Step", "check", "check_many",
     "fastest_path", "format_month", "load_applicant", "parse_applicant", "parse_month",
+    "synthetic_applicants",
 ]
 __version__ = "0.1.0"

@@ -1,0 +1,93 @@
+"""Benchmark of `path` (a script, not a test): `python bench/bench_path.py [--synthetic 20]`.
+
+For the five example applicants and N synthetic ones (pyqualify.synthetic, seed 11), at the
+default horizon of 240 months, prints per applicant the in-process time of
+`fastest_path` (the plan alone, and the full default answer with trade-offs and
+explanations), the months found, the solves and the ground program's size; then
+medians and maxima beside baselines measured in the same run: in process, `check`
+of the same applicant; as cold processes, `python -c "import clingo"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pyqualify  # noqa: E402
+from pyqualify.synthetic import synthetic_applicants  # noqa: E402
+
+
+def timed(action, runs: int = 1) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    best, value = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        value = action()
+        best = min(best, time.perf_counter() - start)
+    return best, value
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=20)
+    parser.add_argument("--cold", type=int, default=8, help="applicants timed as processes")
+    args = parser.parse_args()
+
+    people = [pyqualify.load_applicant(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
+    people += synthetic_applicants(args.synthetic, seed=11)
+    rows = []
+    print(f"{'applicant':<26}{'months':>7}{'plan s':>9}{'full s':>9}{'check s':>9}"
+          f"{'solves':>7}{'atoms':>8}{'rules':>8}")
+    for person in people:
+        plan_t, plan = timed(lambda p=person: pyqualify.fastest_path(
+            p, tradeoffs=False, explain=False))
+        full_t, full = timed(lambda p=person: pyqualify.fastest_path(p))
+        check_t, _ = timed(lambda p=person: pyqualify.check(p), runs=3)
+        stats = full.stats  # type: ignore[union-attr]
+        rows.append((plan_t, full_t, check_t))
+        months = plan.months if plan.reachable else "-"  # type: ignore[union-attr]
+        print(f"{person.id or '':<26}{months!s:>7}{plan_t:9.3f}{full_t:9.3f}{check_t:9.4f}"
+              f"{stats['solves']:>7}{stats['atoms']:>8}{stats['rules']:>8}")
+    plan_times, full_times, check_times = zip(*rows, strict=True)
+    base = statistics.median(check_times)
+    print(f"\nin process, {len(people)} applicants, default horizon:")
+    print(f"  check (baseline)            median {base * 1000:8.1f} ms")
+    for label, values in (("path, plan only", plan_times),
+                          ("path, with trade-offs/why", full_times)):
+        med = statistics.median(values)
+        print(f"  {label:<27} median {med * 1000:8.1f} ms  max {max(values) * 1000:8.1f} ms"
+              f"  ratio to check {med / base:6.1f}x   (target: median <= 300 ms, max <= 2 s)")
+
+    cli = Path(sys.executable).with_name("pyqualify")
+    cold, base_cold = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for index, person in enumerate(people[: args.cold]):
+            path = Path(folder) / f"a{index}.yaml"
+            path.write_text(yaml.safe_dump(person.to_dict(), allow_unicode=True),
+                            encoding="utf-8")
+            base_cold.append(wall([sys.executable, "-c", "import clingo"]))
+            cold.append(wall([str(cli), "path", str(path), "--format", "json"]))
+    b, c = statistics.median(base_cold), statistics.median(cold)
+    print(f"cold processes, {len(cold)} applicants:")
+    print(f"  python -c 'import clingo' (baseline) median {b * 1000:8.1f} ms")
+    print(f"  pyqualify path FILE --format json    median {c * 1000:8.1f} ms  "
+          f"max {max(cold) * 1000:8.1f} ms  ratio {c / b:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
