@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python 3.11 (see README):
-#   make example   set up .venv and run pyqualify on a bundled example applicant
+#   make example   set up .venv and run pyqualify check and path on a bundled example
 #   make test      set up .venv and run ruff and the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 
 example: $(STAMP)
 	$(BIN)/pyqualify check $(EXAMPLE)
+	@echo
+	$(BIN)/pyqualify path $(EXAMPLE)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -23,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_path.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .ruff_cache
