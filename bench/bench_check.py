@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -24,14 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import pyqualify  # noqa: E402
+from bench.timing import CLI, cold_runs  # noqa: E402
 from pyqualify.synthetic import synthetic_applicants  # noqa: E402
 from tests.reference.eligibility import reference_check  # noqa: E402
-
-
-def wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def median_of(runs: int, action: Callable[[], object]) -> float:
@@ -49,12 +43,9 @@ def main() -> None:
     parser.add_argument("--applicants", type=int, default=1000)
     args = parser.parse_args()
 
-    cli = Path(sys.executable).with_name("pyqualify")
     example = ROOT / "examples" / "college-graduate.yaml"
-    base, cold = [], []
-    for _ in range(args.runs):
-        base.append(wall([sys.executable, "-c", "import clingo"]))
-        cold.append(wall([str(cli), "check", str(example), "--format", "json"]))
+    base, cold = cold_runs([CLI, "check", str(example), "--format", "json"]
+                           for _ in range(args.runs))
     b, c = statistics.median(base), statistics.median(cold)
     print(f"cold process, median of {args.runs}:")
     print(f"  python -c 'import clingo'           {b * 1000:8.1f} ms   (baseline)")

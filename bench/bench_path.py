@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import pyqualify  # noqa: E402
+from bench.timing import CLI, cold_runs  # noqa: E402
 from pyqualify.synthetic import synthetic_applicants  # noqa: E402
 
 
@@ -36,16 +36,10 @@ def timed(action, runs: int = 1) -> tuple[float, object]:  # type: ignore[no-unt
     return best, value
 
 
-def wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=20)
-    parser.add_argument("--cold", type=int, default=8, help="applicants timed as processes")
+    parser.add_argument("--cold", type=int, default=100, help="applicants timed as processes")
     args = parser.parse_args()
 
     people = [pyqualify.load_applicant(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
@@ -73,15 +67,14 @@ def main() -> None:
         print(f"  {label:<27} median {med * 1000:8.1f} ms  max {max(values) * 1000:8.1f} ms"
               f"  ratio to check {med / base:6.1f}x   (target: median <= 300 ms, max <= 2 s)")
 
-    cli = Path(sys.executable).with_name("pyqualify")
-    cold, base_cold = [], []
     with tempfile.TemporaryDirectory() as folder:
+        files = []
         for index, person in enumerate(people[: args.cold]):
             path = Path(folder) / f"a{index}.yaml"
             path.write_text(yaml.safe_dump(person.to_dict(), allow_unicode=True),
                             encoding="utf-8")
-            base_cold.append(wall([sys.executable, "-c", "import clingo"]))
-            cold.append(wall([str(cli), "path", str(path), "--format", "json"]))
+            files.append(path)
+        base_cold, cold = cold_runs([CLI, "path", str(f), "--format", "json"] for f in files)
     b, c = statistics.median(base_cold), statistics.median(cold)
     print(f"cold processes, {len(cold)} applicants:")
     print(f"  python -c 'import clingo' (baseline) median {b * 1000:8.1f} ms")

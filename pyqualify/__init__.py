@@ -5,20 +5,39 @@
     >>> result = pyqualify.check(applicant)
     >>> [level.level for level in result.levels if level.eligible]
     [4, 3]
+    >>> pyqualify.fastest_path(applicant).months
+    90
+
+Names are imported on first use, so that the command line starts quickly.
 """
 
-from .applicant import Applicant, InputError, load_applicant, parse_applicant
-from .check import CheckResult, LevelAnswer, check, check_many
-from .months import format_month, parse_month
-from .options import PlannerOptions, Programme
-from .params import RuleParams
-from .planner import PathResult, Plan, Step, fastest_path
-from .synthetic import synthetic_applicants
+from __future__ import annotations
 
-__all__ = [
-    "Applicant", "CheckResult", "InputError", "LevelAnswer", "PathResult", "Plan",
-    "PlannerOptions", "Programme", "RuleParams", "Step", "check", "check_many",
-    "fastest_path", "format_month", "load_applicant", "parse_applicant", "parse_month",
-    "synthetic_applicants",
-]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Applicant": "applicant", "InputError": "applicant", "load_applicant": "applicant",
+    "parse_applicant": "applicant",
+    "CheckResult": "eligibility", "LevelAnswer": "eligibility", "check": "eligibility",
+    "check_many": "eligibility",
+    "format_month": "months", "parse_month": "months",
+    "PlannerOptions": "options", "Programme": "options",
+    "RuleParams": "params",
+    "PathResult": "planner", "Plan": "planner", "Step": "planner", "fastest_path": "planner",
+    "synthetic_applicants": "synthetic",
+}
+__all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pyqualify' has no attribute {name!r}")
+    value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

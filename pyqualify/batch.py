@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from .applicant import MAX_FILE_BYTES, Applicant, InputError, parse_applicant
-from .check import check_many
+from .eligibility import check_many
 from .params import RuleParams
 
 MAX_BATCH_BYTES = 256 * MAX_FILE_BYTES

@@ -125,7 +125,7 @@ def check(file: str, fmt: str, lang: str | None, as_of: str | None,
           settings: tuple[str, ...]) -> None:
     """Which levels FILE's applicant may sit now, and by which routes."""
     from .applicant import load_applicant
-    from .check import check as run_check
+    from .eligibility import check as run_check
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)

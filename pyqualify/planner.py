@@ -17,7 +17,7 @@ import clingo
 
 from .applicant import Applicant, InputError
 from .asp import RULE_FILES, Program, add_applicant, arguments
-from .check import check, resolve_as_of
+from .eligibility import check, resolve_as_of
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams

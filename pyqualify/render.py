@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .check import CheckResult, LevelAnswer
+from .eligibility import CheckResult, LevelAnswer
 from .months import format_month
 from .params import RuleParams
 from .planner import PathResult, Plan
