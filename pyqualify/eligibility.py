@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, arguments
+from .asp import RULE_FILES, Program, add_applicant, quick_arguments
 from .months import current_month, format_month
 from .params import RuleParams
 
@@ -91,7 +91,7 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     program.ground()
     answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
     for symbol in program.model_symbols():
-        key, *rest = arguments(symbol)
+        key, *rest = quick_arguments(symbol)
         answers[key].setdefault(symbol.name, []).append(rest)
     return [_result(a, m, rules, answer)
             for a, m, answer in zip(applicants, months, answers, strict=True)]
