@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .months import format_month, parse_month
@@ -49,7 +50,7 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return json.dumps(shown, ensure_ascii=False)
+        return json.dumps(shown, ensure_ascii=not is_valid_text(shown))
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -135,19 +136,18 @@ def load_document(path: str | os.PathLike[str]) -> Any:
     """Read a YAML or JSON file of at most 1 MiB into plain Python data."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
+        with open(name, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError:
         raise InputError("", f"an existing readable file, but {name!r} cannot be read",
                          has_got=False) from None
-    if size > MAX_FILE_BYTES:
-        raise InputError("", f"a file of at most 1 MiB, but {name!r} has {size} bytes",
-                         has_got=False)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError("", f"a file of at most 1 MiB, but {name!r} is larger", has_got=False)
     try:
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("", f"a UTF-8 text file ({name}: {exc.__class__.__name__})",
-                         has_got=False) from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("", f"a UTF-8 text file, but byte {exc.start} of {name!r} is not "
+                             "UTF-8", has_got=False) from None
     return parse_text(text, strict_json=name.lower().endswith(".json"))
 
 
@@ -155,21 +155,27 @@ def parse_text(text: str, *, strict_json: bool = False) -> Any:
     """Parse YAML or JSON text; a syntax error becomes an :class:`InputError`.
 
     ``strict_json`` (a ``.json`` file) accepts JSON only; otherwise YAML, which
-    reads JSON too.
+    reads JSON too.  A key given twice in one mapping is refused.
     """
     if strict_json or text.lstrip().startswith(("{", "[")):
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
             if strict_json:
                 raise InputError("", f"a JSON document: {exc.msg} (line {exc.lineno}, "
                                      f"column {exc.colno})", has_got=False) from None
-        except RecursionError:
-            raise InputError("", "a JSON document nested less deeply", has_got=False) from None
+        except InputError:
+            raise
+        except (ValueError, RecursionError) as exc:  # e.g. an integer of 5000 digits
+            raise InputError("", f"a JSON document ({exc.__class__.__name__}: "
+                                 f"{str(exc)[:80]})", has_got=False) from None
 
     import yaml  # imported here: ~10 ms that JSON input does not need
+
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
+    except InputError:
+        raise
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -181,6 +187,38 @@ def parse_text(text: str, *, strict_json: bool = False) -> Any:
                          has_got=False) from None
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise InputError(str(key), "each key once in a mapping, but it is given twice",
+                             has_got=False)
+        mapping[key] = value
+    return mapping
+
+
+@cache
+def _loader() -> type:
+    """A YAML SafeLoader that refuses a key given twice in one mapping."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, list | dict):
+                    continue  # unhashable: SafeLoader reports it
+                if key in seen:
+                    line = key_node.start_mark.line + 1
+                    raise InputError(str(key), f"each key once in a mapping, but it is given "
+                                               f"twice (line {line})", has_got=False)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
+
+
 # --- validating ------------------------------------------------------------------
 
 _TOP_KEYS = ("id", "as_of", "education", "diplomas", "work", "trainings", "certificates")
@@ -190,8 +228,10 @@ def parse_applicant(data: Any) -> Applicant:
     """Validate plain data (as loaded from YAML/JSON) into an :class:`Applicant`."""
     _mapping(data, "", _TOP_KEYS, required=("education",), what="an applicant")
     ident = data.get("id")
-    if ident is not None and (not isinstance(ident, str) or len(ident) > MAX_ID_LENGTH):
-        raise InputError("id", f"a text of at most {MAX_ID_LENGTH} characters", ident)
+    if ident is not None and (not isinstance(ident, str) or len(ident) > MAX_ID_LENGTH
+                              or not is_valid_text(ident)):
+        raise InputError("id", f"a text of at most {MAX_ID_LENGTH} characters of valid Unicode",
+                         ident)
     as_of = data.get("as_of")
     return Applicant(
         id=ident,
@@ -202,6 +242,15 @@ def parse_applicant(data: Any) -> Applicant:
         trainings=tuple(_items(data, "trainings", _training)),
         certificates=tuple(_items(data, "certificates", _certificate)),
     )
+
+
+def is_valid_text(text: str) -> bool:
+    """True when the text can be written as UTF-8 (no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _items(data: dict[str, Any], key: str, parse: Any) -> list[Any]:
@@ -259,7 +308,8 @@ def _certificate(item: Any, path: str) -> Certificate:
     keys = ("level", "occupation", "obtained")
     _mapping(item, path, keys, required=keys, what="a certificate")
     level = item["level"]
-    if isinstance(level, bool) or level not in CERTIFICATE_LEVELS:
+    if not (type(level) is int and level in CERTIFICATE_LEVELS
+            or level == "preparatory_technician"):
         raise InputError(f"{path}.level", "one of 4, 3, 2, 1, preparatory_technician", level)
     return Certificate(level=level,
                        occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS),

@@ -162,7 +162,9 @@ def check(file: str, fmt: str, lang: str | None, as_of: str | None,
 @click.option("--catalog", type=click.Path(dir_okay=False), metavar="FILE",
               help="A programme catalogue of your own (same format as the shipped one).")
 @click.option("--all", "all_plans", is_flag=True,
-              help="Show further optimal plans that differ in their steps.")
+              help="Show further optimal plans that differ in their exams or study (a "
+                   "training course is always planned at as_of, a part-time programme at "
+                   "its earliest start: later starts are never better).")
 @click.option("--max-plans", type=click.IntRange(1, 100), default=10, show_default=True,
               help="With --all, at most this many plans.")
 @click.option("--no-tradeoffs", is_flag=True,
@@ -238,15 +240,20 @@ def parse_exam_months(items: tuple[str, ...]) -> dict[int, tuple[int, ...]]:
               help="Override a threshold or flip a switch, as for check.")
 @click.option("--explain/--no-explain", default=True, show_default=True,
               help="Include the unmet conditions of failing routes.")
+@click.option("--path", "with_path", is_flag=True,
+              help="Also plan the fastest path for every line (default options).")
+@click.option("--target", type=click.IntRange(1, 4), default=1, show_default=True,
+              help="With --path, the level wanted.")
 @answers_errors
 def batch(file: str, output: str | None, fmt: str, as_of: str | None,
-          settings: tuple[str, ...], explain: bool) -> None:
+          settings: tuple[str, ...], explain: bool, with_path: bool, target: int) -> None:
     """Check every applicant of a JSON Lines FILE (one object per line) in one run."""
     from .batch import run_batch
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)
-    lines = run_batch(file, as_of=month, params=params, explain=explain)
+    lines = run_batch(file, as_of=month, params=params, explain=explain,
+                      plan_target=target if with_path else None)
     text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     if output:
         with open(output, "w", encoding="utf-8") as handle:

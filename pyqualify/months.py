@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})")
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 def parse_month(text: str) -> int:
     """Parse ``YYYY-MM`` (years 1950-2100) into a month index; raise ValueError otherwise."""
-    match = MONTH_PATTERN.match(text)
+    match = MONTH_PATTERN.fullmatch(text)
     if not match:
         raise ValueError("a month written YYYY-MM")
     year, month = int(match.group(1)), int(match.group(2))

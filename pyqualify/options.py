@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError, is_valid_text
 from .resources import data_text
 
 ENTRIES = ("not_none", "upper_secondary")
@@ -117,7 +117,8 @@ def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
                 raise InputError(f"{where}.{key}", "this key, which a programme must have",
                                  has_got=False)
         ident = item["id"]
-        if not isinstance(ident, str) or not ident.strip() or len(ident) > 100:
+        if not isinstance(ident, str) or not ident.strip() or len(ident) > 100 or (
+                not is_valid_text(ident)):
             raise InputError(f"{where}.id", "a text of 1 to 100 characters", ident)
         if ident in {p.id for p in programmes}:
             raise InputError(f"{where}.id", "an id not used before in the catalogue", ident)

@@ -314,7 +314,8 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
     end = as_of + options.horizon
     state = applicant_at(applicant, as_of, end, options,
                          study=plan.study if plan else None,
-                         training_start=plan.training_start if plan else None,
+                         training_start=(plan.training_start if plan else
+                                         as_of if options.allow_training else None),
                          exams=tuple((m, lv) for m, lv, _ in plan.exams) if plan else ())
     at_end = check(state, params=rules)
     answer = at_end.level(blocked)

@@ -95,6 +95,18 @@ BAD: list[tuple[str, str, str]] = [
     ("unknown nested key", "education: none\ndiplomas:\n  - {kind: bachelor, major: same, "
      "graduation: 2020-06, school: x}\n", "diplomas[0].school:"),
     ("id not text", "education: none\nid: [1]\n", "id:"),
+    ("level 4.0", "education: none\ncertificates:\n  - {level: 4.0, occupation: same, "
+     "obtained: 2020-01}\n", "certificates[0].level:"),
+    ("lone surrogate in id", '{"id": "\\ud800", "education": "none"}', "id:"),
+    ("month with a newline", '{"education": "none", "as_of": "2026-01\\n"}', "as_of:"),
+    ("month in other digits", "education: none\nas_of: \"\u0662\u0660\u0662\u0666-\u0660\u0661\"\n",
+     "as_of:"),
+    ("key given twice", "education: none\neducation: high_school\n", "education:"),
+    ("key given twice in JSON", '{"education": "none", "education": "high_school"}',
+     "education:"),
+    ("integer of 5000 digits", '{"education": "none", "trainings": [{"hours": '
+     + "9" * 5000 + ', "occupation": "same", "certificate": true, "completed": "2020-01"}]}',
+     "a JSON document"),
 ]
 
 
@@ -113,6 +125,9 @@ def test_bad_input_names_the_field_and_exits_2(tmp_path: Path, text: str, field:
 
 def test_missing_file_and_large_file_exit_2(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "nope.yaml")).exit_code == 2
+    assert run("check", str(tmp_path)).exit_code == 2
+    endless = run("check", "/dev/zero")
+    assert endless.exit_code == 2 and "1 MiB" in endless.stderr
     big = write(tmp_path, "education: none\n" + "#" * (1024 * 1024) + "\n")
     result = run("check", str(big))
     assert result.exit_code == 2 and "1 MiB" in result.stderr
@@ -125,6 +140,12 @@ def test_bad_options_exit_2(option: list[str]) -> None:
     result = run("check", str(EXAMPLES / "college-graduate.yaml"), *option)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"education": "high_school", "as_of": "2026-11"}')
+    assert run("check", str(path), "--format", "json").exit_code == 0
 
 
 def test_program_text_in_the_id_is_only_data(tmp_path: Path) -> None:
@@ -164,12 +185,25 @@ def test_batch_answers_every_line(tmp_path: Path) -> None:
                          "work": [{"start": "2020-01", "occupation": "same"}]}),
              "{not json",
              json.dumps({"id": "c", "education": "college"}),
-             json.dumps({"as_of": "2026-11", "education": "none"})]
+             json.dumps({"as_of": "2026-11", "education": "none"}),
+             "",
+             json.dumps({"education": "none", "certificates": [
+                 {"level": 4.0, "occupation": "same", "obtained": "2020-01"}]})]
     path = write(tmp_path, "\n".join(lines) + "\n", "batch.jsonl")
     result = run("batch", str(path))
     assert result.exit_code == 0
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o["line"] for o in out] == [1, 2, 3, 4]
-    assert [o["ok"] for o in out] == [True, False, False, True]
+    assert [o["line"] for o in out] == [1, 2, 3, 4, 5, 6]
+    assert [o["ok"] for o in out] == [True, False, False, True, False, False]
     assert out[0]["check"]["levels"][0]["routes"] == ["L4-1"]
     assert out[2]["id"] == "c" and out[2]["error"].startswith("education:")
+
+
+def test_batch_with_path(tmp_path: Path) -> None:
+    line = json.dumps({"id": "l2", "as_of": "2026-11", "education": "high_school",
+                       "work": [{"start": "2020-01", "occupation": "same"}],
+                       "certificates": [{"level": 2, "occupation": "same",
+                                         "obtained": "2022-09"}]})
+    path = write(tmp_path, line + "\n", "batch.jsonl")
+    out = json.loads(run("batch", str(path), "--path").stdout)
+    assert out["ok"] and out["path"]["reachable"] and out["path"]["certified"] == "2027-02"

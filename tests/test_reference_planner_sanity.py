@@ -24,8 +24,9 @@ except ImportError:  # tests/ itself is on sys.path (pytest's rootdir-less "prep
     from reference.planner import PLANNER_DEFAULTS, month_index, reference_plan
     from strategies import applicants, rule_params
 
-SPEC = Path(__file__).resolve().parents[1].parent / "shared" / "spec"
-EXAMPLES = SPEC / "examples"
+# The spec's examples, as copied into the repository (tests/test_examples_copy.py keeps the
+# copy equal to ../shared/spec/examples whenever that folder is present).
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def m(month: str) -> int:

@@ -17,8 +17,9 @@ except ImportError:  # tests/ itself is on sys.path (pytest's rootdir-less "prep
     from reference.eligibility import RULE_DEFAULTS, reference_check
     from strategies import applicants, rule_params
 
-SPEC = Path(__file__).resolve().parents[1].parent / "shared" / "spec"
-EXAMPLES = SPEC / "examples"
+# The spec's examples, as copied into the repository (tests/test_examples_copy.py keeps the
+# copy equal to ../shared/spec/examples whenever that folder is present).
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 needs_spec = pytest.mark.skipif(
     not (EXAMPLES / "expected.json").is_file(),
