@@ -4,28 +4,39 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 EXAMPLE ?= examples/college-graduate.yaml
 
-.PHONY: example test bench clean
+.PHONY: example test bench notebooks clean
 
-$(STAMP): pyproject.toml
+$(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	touch $(STAMP)
+	$(PIP) -e .
+	touch $@
 
-example: $(STAMP)
+$(VENV)/.test: $(VENV)/.base
+	$(PIP) -e '.[test]'
+	touch $@
+
+$(VENV)/.notebooks: $(VENV)/.test
+	$(PIP) -e '.[test,notebooks]'
+	touch $@
+
+example: $(VENV)/.base
 	$(BIN)/pyqualify check $(EXAMPLE)
 	@echo
 	$(BIN)/pyqualify path $(EXAMPLE)
 
-test: $(STAMP)
+test: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.test
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_path.py
+
+notebooks: $(VENV)/.notebooks
+	$(BIN)/jupyter lab notebooks/
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .ruff_cache

@@ -21,7 +21,7 @@ from .eligibility import check, resolve_as_of
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
-from .replay import applicant_at
+from .replay import applicant_at, planned_work_months
 
 APPLICANT_KEY = "me"
 FIRST_STAGE_MONTHS = 128
@@ -91,6 +91,11 @@ class PathResult:
     @property
     def months(self) -> int | None:
         return None if self.certified is None else self.certified - self.as_of
+
+    def work_months(self, plan: Plan) -> list[int]:
+        """The months from as_of up to the plan's target that it counts as relevant work."""
+        return planned_work_months(self.applicant, self.as_of, plan.certified, self.options,
+                                   plan.study)
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {

@@ -21,8 +21,6 @@ def applicant_at(applicant: Applicant, as_of: int, month: int, options: PlannerO
     diplomas = list(applicant.diplomas)
     certificates = list(applicant.certificates)
     trainings = list(applicant.trainings)
-    school: list[tuple[int, int]] = [(as_of, d.graduation) for d in applicant.diplomas
-                                     if d.graduation > as_of and d.mode == "full_time"]
     if study is not None:
         programme, start = study
         graduation = start + programme.months
@@ -31,8 +29,6 @@ def applicant_at(applicant: Applicant, as_of: int, month: int, options: PlannerO
                                     programme.mode))
             if programme.certificate:
                 certificates.append(Certificate(programme.certificate, "same", graduation))
-        if programme.mode == "full_time":
-            school.append((start, graduation))
     if training_start is not None:
         trainings.append(Training(options.training_hours, "same", True,
                                   training_start + options.training_months))
@@ -41,21 +37,36 @@ def applicant_at(applicant: Applicant, as_of: int, month: int, options: PlannerO
             certificates.append(Certificate(level, "same",
                                             exam_month + options.certificate_delay))
 
-    def worked(m: int) -> bool:
-        if any(start <= m < end for start, end in school):
-            return False
-        return options.assume_work or any(
-            w.occupation != "unrelated" and w.start <= m and (w.end is None or m <= w.end)
-            for w in applicant.work)
-
+    worked = set(planned_work_months(applicant, as_of, month, options, study))
     work = [replace(w, end=as_of - 1 if w.end is None or w.end >= as_of else w.end)
             for w in applicant.work if w.start < as_of]
     run_start = None
     for m in range(as_of, month + 1):
-        if m < month and worked(m):
+        if m in worked:
             run_start = m if run_start is None else run_start
         elif run_start is not None:
             work.append(Work(run_start, m - 1, "same"))
             run_start = None
     return replace(applicant, as_of=month, diplomas=tuple(diplomas), work=tuple(work),
                    trainings=tuple(trainings), certificates=tuple(certificates))
+
+
+def planned_work_months(applicant: Applicant, as_of: int, until: int, options: PlannerOptions,
+                        study: tuple[Programme, int] | None = None) -> list[int]:
+    """The months m, as_of <= m < until, that a plan counts as relevant work (PLANNER.md):
+    not spent in a full-time programme (the file's in progress, or the planned one), and
+    either assume_work is on or a same/related record of the file covers m."""
+    school = [(as_of, d.graduation) for d in applicant.diplomas
+              if d.graduation > as_of and d.mode == "full_time"]
+    if study is not None and study[0].mode == "full_time":
+        programme, start = study
+        school.append((start, start + programme.months))
+
+    def worked(m: int) -> bool:
+        if any(first <= m < end for first, end in school):
+            return False
+        return options.assume_work or any(
+            w.occupation != "unrelated" and w.start <= m and (w.end is None or m <= w.end)
+            for w in applicant.work)
+
+    return [m for m in range(as_of, until) if worked(m)]
