@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .eligibility import CheckResult, LevelAnswer
 from .months import format_month
 from .params import RuleParams
@@ -21,7 +23,8 @@ from .texts import (
 
 
 def render_check(result: CheckResult, lang: str = "en") -> str:
-    """A short report: EDU, then each level with its routes or what is missing."""
+    """A table: each level held or not, eligible or not, the routes that admit it (or the
+    closest route and what it lacks); then EDU, notes and the parameters in force."""
     def label(key: str) -> str:
         return text(LABELS, key, lang)
 
@@ -32,8 +35,13 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
     if not result.params.education_requirement:
         edu += " " + label("reported_only")
     lines += [f"{label('edu')}: {edu}", ""]
+    rows = [(label("level"), label("held"), label("eligible_col"), label("routes_col"))]
     for answer in result.levels:
-        lines += _level_lines(answer, result, lang, params)
+        first, *more = _route_cells(answer, lang, params)
+        rows.append((text(LEVEL_NAMES, answer.level, lang), "✔" if answer.held else "-",
+                     _verdict(answer, lang), first))
+        rows += [("", "", "", cell) for cell in more]
+    lines += _table(rows)
     if result.warnings:
         lines += ["", label("warnings") + ":"]
         lines += ["  - " + text(WARNINGS, w.code, lang, field=w.field, month=w.month)
@@ -42,28 +50,38 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _level_lines(answer: LevelAnswer, result: CheckResult, lang: str,
-                 params: dict[str, object]) -> list[str]:
-    def label(key: str) -> str:
-        return text(LABELS, key, lang)
-
-    name = text(LEVEL_NAMES, answer.level, lang)
+def _verdict(answer: LevelAnswer, lang: str) -> str:
     if answer.eligible:
-        verdict = "✔ " + label("eligible")
-    elif answer.routes:
-        verdict = "✘ " + label("eligible_no_edu")
-    else:
-        verdict = "✘ " + label("not_eligible")
-    held = f"  [{label('held')}]" if answer.held else ""
-    lines = [f"{name}: {verdict}{held}"]
-    for route in answer.routes:
-        lines.append(f"    {route:<6} {route_summary(route, lang, params)}")
-    if not answer.routes and answer.unmet:
-        route, missing = min(answer.unmet.items(), key=lambda item: (len(item[1]), item[0]))
-        needs = ("、" if lang == "zh" else "; ").join(
-            text(CONDITIONS, c, lang) for c in missing)
-        lines.append(f"    {label('closest')} {route} ({route_summary(route, lang, params)})")
-        lines.append(f"    {label('missing')}: {needs}")
+        return "✔ " + text(LABELS, "yes", lang)
+    if answer.routes:
+        return "✘ " + text(LABELS, "edu_short", lang)
+    return "✘"
+
+
+def _route_cells(answer: LevelAnswer, lang: str, params: dict[str, object]) -> list[str]:
+    """One cell per admitting route; or the closest route and what it lacks."""
+    if answer.routes:
+        return [f"{route:<6} {route_summary(route, lang, params)}" for route in answer.routes]
+    if not answer.unmet:
+        return [""]
+    route, missing = min(answer.unmet.items(), key=lambda item: (len(item[1]), item[0]))
+    needs = ("、" if lang == "zh" else "; ").join(text(CONDITIONS, c, lang) for c in missing)
+    return [f"{text(LABELS, 'closest', lang)} {route}: {route_summary(route, lang, params)}",
+            f"  {text(LABELS, 'missing', lang)}: {needs}"]
+
+
+def display_width(cell: str) -> int:
+    """Columns a string takes in a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell)
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (width - display_width(cell))
+                 for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
     return lines
 
 

@@ -32,8 +32,9 @@ def test_check_json_matches_the_spec_examples(name: str) -> None:
             for level in doc["levels"]] == expected["levels"]
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh", ["三级/高级工", "可以报考", "L3-2"]),
-                                             ("en", ["Level 3, senior worker", "may apply"])])
+@pytest.mark.parametrize(("lang", "words"), [("zh", ["三级/高级工", "可报考", "✔ 是", "L3-2"]),
+                                             ("en", ["Level 3, senior worker", "May apply",
+                                                     "✔ yes", "closest: L2-1"])])
 def test_check_text_in_both_languages(lang: str, words: list[str]) -> None:
     result = run("check", str(EXAMPLES / "college-graduate.yaml"), "--lang", lang)
     assert result.exit_code == 0
@@ -207,3 +208,16 @@ def test_batch_with_path(tmp_path: Path) -> None:
     path = write(tmp_path, line + "\n", "batch.jsonl")
     out = json.loads(run("batch", str(path), "--path").stdout)
     assert out["ok"] and out["path"]["reachable"] and out["path"]["certified"] == "2027-02"
+
+
+def test_the_chinese_table_lines_up_by_display_width() -> None:
+    from pyqualify.render import display_width
+
+    out = run("check", str(EXAMPLES / "technician-college.yaml"), "--lang", "zh").stdout
+    rows = [line for line in out.splitlines() if line.startswith(("等级", "四级", "三级", "二级",
+                                                                   "一级"))]
+    assert len(rows) == 5
+    starts = {display_width(row[:row.index(marker)]) for row in rows
+              for marker in ("可报考", "✔", "✘") if marker in row[:row.find("L")]}
+    assert len(starts) == 1, starts
+    assert display_width("四级/中级工") == 11
