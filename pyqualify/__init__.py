@@ -26,6 +26,7 @@ _EXPORTS = {
     "RuleParams": "params",
     "PathResult": "planner", "Plan": "planner", "Step": "planner", "fastest_path": "planner",
     "synthetic_applicants": "synthetic",
+    "describe_route": "texts", "describe_condition": "texts",
 }
 __all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"

@@ -187,3 +187,16 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "allow_training": ("允许参加培训", "allowing training"),
     "assume_work": ("假设每月都从事相关工作", "assuming relevant work every month"),
 }
+
+
+def describe_route(route: str, lang: str = "en", params: Any = None) -> str:
+    """A route in one line, with the thresholds in force (``params``: a RuleParams, a dict
+    of overrides, or None for the defaults)."""
+    from .params import RuleParams
+
+    return route_summary(route, lang, RuleParams.of(params).as_dict())
+
+
+def describe_condition(condition: str, lang: str = "en") -> str:
+    """A condition name of ``unmet`` (e.g. ``work_since_level3``) in words."""
+    return text(CONDITIONS, condition, lang)
