@@ -1,0 +1,83 @@
+"""ASP unit tests of logic/rules.lp alone: the clauses on hand-written state atoms.
+
+For every route, a minimal state at one point admits it, and taking away any one of
+its facts makes it fail with an `unmet` condition: each fact is needed, and together
+they suffice.
+"""
+
+from __future__ import annotations
+
+import clingo
+import pytest
+
+from pyqualify.params import RuleParams
+from pyqualify.resources import logic_text
+
+MINIMAL: dict[str, list[str]] = {
+    "L4-1": ["work(p,36)"],
+    "L4-2": ["work(p,12)", "training(p,40)"],
+    "L4-3a": ["diploma(p,technical_school,related,none,graduating)"],
+    "L4-3b": ["diploma(p,secondary_vocational,related,intermediate,graduated)"],
+    "L4-3c": ["diploma(p,bachelor,same,none,graduating)"],
+    "L3-1a": ["holds(p,4)", "diploma(p,technician_college,unrelated,none,graduating)"],
+    "L3-1b": ["holds(p,4)", "diploma(p,higher_vocational,same,advanced,graduating)"],
+    "L3-2": ["diploma(p,junior_college,related,none,graduated)", "holds(p,4)",
+             "work_since(p,4,24)"],
+    "L2-1": ["holds(p,3)", "work_since(p,3,36)"],
+    "L2-2a": ["diploma(p,advanced_technical_school,unrelated,none,graduated)", "holds(p,3)",
+              "work(p,36)"],
+    "L2-2b": ["diploma(p,technician_college,unrelated,none,graduated)",
+              "holds(p,preparatory_technician)", "work(p,24)"],
+    "L1-1": ["holds(p,2)", "work_since(p,2,48)"],
+}
+POINT = ["point(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks(p,4)",
+         "education(p,high_school)"]
+
+
+def solve(facts: list[str]) -> set[str]:
+    """The atoms admits/eligible/unmet of rules.lp (with params.lp) over the given facts."""
+    control = clingo.Control(["--warn=none", *RuleParams.default().clingo_args()])
+    for name in ("params.lp", "rules.lp"):
+        control.add("base", [], logic_text(name))
+    with control.backend() as backend:
+        for fact in facts:
+            backend.add_rule([backend.add_atom(clingo.parse_term(fact))])
+    control.ground([("base", [])])
+    atoms: set[str] = set()
+    control.solve(on_model=lambda model: atoms.update(
+        str(s) for s in model.symbols(atoms=True)
+        if s.name in ("admits", "eligible", "unmet")))
+    return atoms
+
+
+@pytest.mark.parametrize("route", sorted(MINIMAL))
+def test_minimal_state_admits_the_route(route: str) -> None:
+    atoms = solve(POINT + MINIMAL[route])
+    assert f'admits(p,"{route}")' in atoms
+    assert f"eligible(p,{route[1]})" in atoms
+    assert not any(a.startswith(f'unmet(p,"{route}"') for a in atoms)
+
+
+@pytest.mark.parametrize(("route", "index"),
+                         [(r, i) for r, facts in sorted(MINIMAL.items())
+                          for i in range(len(facts))])
+def test_every_fact_of_the_minimal_state_is_needed(route: str, index: int) -> None:
+    facts = [f for i, f in enumerate(MINIMAL[route]) if i != index]
+    atoms = solve(POINT + facts)
+    assert f'admits(p,"{route}")' not in atoms
+    assert any(a.startswith(f'unmet(p,"{route}"') for a in atoms)
+
+
+def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
+    control = clingo.Control(["--warn=none"])
+    control.add("base", [], logic_text("params.lp") + logic_text("rules.lp"))
+    control.ground([("base", [])])
+    routes = {str(a.symbol.arguments[0].string) for a in
+              control.symbolic_atoms.by_signature("route", 2)}
+    assert routes == set(MINIMAL)
+
+
+def test_education_gates_eligibility_but_not_admission() -> None:
+    facts = ["point(p)", "asks(p,4)", "education(p,junior_middle)", "work(p,36)"]
+    atoms = solve(facts)
+    assert 'admits(p,"L4-1")' in atoms and "eligible(p,4)" not in atoms
