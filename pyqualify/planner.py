@@ -24,7 +24,7 @@ from .params import RuleParams
 from .replay import applicant_at, planned_work_months
 
 APPLICANT_KEY = "me"
-FIRST_STAGE_MONTHS = 128
+STAGE_MONTHS = (128,)
 SOLVER_OPTIONS = ("--opt-strategy=usc",)
 EVENT_ORDER = {"complete_training": 0, "graduate": 1, "certificate": 2, "start_training": 3,
                "start_study": 4, "exam": 5}
@@ -166,7 +166,7 @@ class _Search:
         self.applicant, self.as_of, self.target = applicant, as_of, target
         self.rules, self.options, self.stats = rules, options, stats
         full = options.horizon
-        self.horizons = [h for h in (FIRST_STAGE_MONTHS,) if h < full] + [full]
+        self.horizons = [h for h in STAGE_MONTHS if h < full] + [full]
         self.grounded: dict[tuple[int, bool], _Grounded] = {}
 
     def _at(self, horizon: int, tie_break: bool) -> _Grounded:

@@ -30,7 +30,7 @@ MINIMAL: dict[str, list[str]] = {
               "holds(p,preparatory_technician)", "work(p,24)"],
     "L1-1": ["holds(p,2)", "work_since(p,2,48)"],
 }
-POINT = ["point(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks(p,4)",
+POINT = ["point(p)", "explains(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks(p,4)",
          "education(p,high_school)"]
 
 
