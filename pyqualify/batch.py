@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
-from .applicant import MAX_FILE_BYTES, Applicant, InputError, parse_applicant
+from .applicant import (
+    MAX_FILE_BYTES,
+    Applicant,
+    InputError,
+    is_valid_text,
+    parse_applicant,
+    parse_text,
+)
 from .eligibility import check_many
 from .params import RuleParams
 
@@ -26,35 +32,30 @@ def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,
         if size > MAX_BATCH_BYTES:
             raise InputError("", f"a batch file of at most 256 MiB, but it has {size} bytes",
                              has_got=False)
-        with open(name, encoding="utf-8-sig") as handle:
-            raw_lines = handle.read().splitlines()
-    except (OSError, UnicodeDecodeError):
-        raise InputError("", f"an existing readable UTF-8 file, but {name!r} cannot be read",
+        with open(name, "rb") as handle:
+            raw_lines = handle.read(MAX_BATCH_BYTES + 1).splitlines()
+    except OSError:
+        raise InputError("", f"an existing readable file, but {name!r} cannot be read",
                          has_got=False) from None
     records: list[dict[str, Any]] = []
     good: list[tuple[int, Applicant]] = []
     for number, raw in enumerate(raw_lines, start=1):
         record: dict[str, Any] = {"line": number}
         records.append(record)
-        if not raw.strip():
-            record.update(ok=False, error="expected a JSON object, got an empty line")
-            continue
         try:
-            data = json.loads(raw)
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            if not text.strip():
+                raise InputError("", "a JSON object, got an empty line", has_got=False)
+            data = parse_text(text, strict_json=True)
+            if isinstance(data, dict) and isinstance(data.get("id"), str) and is_valid_text(
+                    data["id"]):
                 record["id"] = data["id"]
-            applicant = parse_applicant(data)
-        except json.JSONDecodeError as exc:
-            record.update(ok=False, error=f"expected a JSON object: {exc.msg} "
-                                          f"(column {exc.colno})")
-            continue
+            good.append((len(records) - 1, parse_applicant(data)))
+        except UnicodeDecodeError as exc:
+            record.update(ok=False, error=f"expected UTF-8 text, but byte {exc.start} of the "
+                                          "line is not UTF-8")
         except InputError as exc:
             record.update(ok=False, error=str(exc))
-            continue
-        except (ValueError, RecursionError) as exc:  # e.g. an integer of 5000 digits
-            record.update(ok=False, error=f"expected a JSON object ({exc.__class__.__name__})")
-            continue
-        good.append((len(records) - 1, applicant))
     results = check_many([a for _, a in good], as_of=as_of, params=params, explain=explain)
     for (index, applicant), result in zip(good, results, strict=True):
         records[index].update(ok=True, check=result.to_json())

@@ -256,8 +256,11 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
                       plan_target=target if with_path else None)
     text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            fail(f"--output {output}: cannot write there ({exc.strerror})")
     else:
         click.echo(text, nl=False)
 

@@ -12,6 +12,8 @@ from .resources import data_text
 ENTRIES = ("not_none", "upper_secondary")
 PROGRAMME_CERTIFICATES = ("preparatory_technician",)
 MAX_HORIZON = 1200
+PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exam_months",
+                 "catalog"}
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,14 @@ def _defaults() -> PlannerOptions:
 
 
 def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
-    """Validate a catalogue: a list of programmes (or a mapping with ``catalog:``)."""
-    if isinstance(data, dict) and set(data) <= {"catalog"} and "catalog" in data:
+    """Validate a catalogue: a list of programmes, or a mapping with ``catalog:`` (a copy
+    of ``planning.yaml`` is accepted; only its catalogue is used)."""
+    if isinstance(data, dict) and "catalog" in data:   # e.g. a copy of planning.yaml
+        unknown = set(data) - PLANNING_KEYS
+        if unknown:
+            raise InputError(f"{sorted(map(str, unknown))[0]}", "no such key; a catalogue file "
+                             "has `catalog:` (and may keep the other keys of planning.yaml)",
+                             has_got=False)
         data = data["catalog"]
     if not isinstance(data, list) or not data:
         raise InputError(path, "a non-empty list of programmes", data)

@@ -271,7 +271,9 @@ class _Grounded:
         self.search.stats["rules"] = max(self.search.stats["rules"], int(lp["rules"]))
         if last is not None:
             found = [self._plan(last)]
-        return sorted(found, key=lambda p: [(s.month, s.action) for s in p.steps])
+        # pyqualify's tie-break first: study started early, then exams early.
+        return sorted(found, key=lambda p: (p.study[1] if p.study else -1,
+                                            [month for month, _, _ in p.exams]))
 
     def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
         opts = self.search.options
@@ -337,7 +339,14 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
         trials.append(("assume_work", options.updated(assume_work=True)))
     if options.horizon < 600:
         trials.append((f"horizon={max(600, options.horizon)}", options.updated(horizon=600)))
+    if len(trials) > 1:   # when no single option is enough, all of them together
+        together = options.updated(allow_study=True, allow_training=True, assume_work=True,
+                                   excluded_programmes=frozenset(),
+                                   horizon=max(600, options.horizon))
+        trials.append(("+".join(name for name, _ in trials), together))
     for name, trial in trials:
+        if would_open and "+" in name:
+            break
         result = fastest_path(applicant, target, as_of=as_of, params=rules, options=trial,
                               tradeoffs=False, explain=False)
         if result.reachable and result.certified is not None:

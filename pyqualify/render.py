@@ -34,7 +34,7 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
     edu = label("met") if result.education_ok else label("not_met")
     if not result.params.education_requirement:
         edu += " " + label("reported_only")
-    lines += [f"{label('edu')}: {edu}", ""]
+    lines += [f"{label('edu')}{colon(lang)}{edu}", ""]
     rows = [(label("level"), label("held"), label("eligible_col"), label("routes_col"))]
     for answer in result.levels:
         first, *more = _route_cells(answer, lang, params)
@@ -43,10 +43,10 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
         rows += [("", "", "", cell) for cell in more]
     lines += _table(rows)
     if result.warnings:
-        lines += ["", label("warnings") + ":"]
+        lines += ["", label("warnings") + colon(lang).strip()]
         lines += ["  - " + text(WARNINGS, w.code, lang, field=w.field, month=w.month)
                   for w in result.warnings]
-    lines += ["", f"{label('readings')}: {parameter_summary(result.params, lang)}"]
+    lines += ["", f"{label('readings')}{colon(lang)}{parameter_summary(result.params, lang)}"]
     return "\n".join(lines)
 
 
@@ -66,8 +66,14 @@ def _route_cells(answer: LevelAnswer, lang: str, params: dict[str, object]) -> l
         return [""]
     route, missing = min(answer.unmet.items(), key=lambda item: (len(item[1]), item[0]))
     needs = ("、" if lang == "zh" else "; ").join(text(CONDITIONS, c, lang) for c in missing)
-    return [f"{text(LABELS, 'closest', lang)} {route}: {route_summary(route, lang, params)}",
-            f"  {text(LABELS, 'missing', lang)}: {needs}"]
+    return [f"{text(LABELS, 'closest', lang)} {route}{colon(lang)}"
+            f"{route_summary(route, lang, params)}",
+            f"  {text(LABELS, 'missing', lang)}{colon(lang)}{needs}"]
+
+
+def colon(lang: str) -> str:
+    """A colon and its spacing: full-width in Chinese."""
+    return "：" if lang == "zh" else ": "
 
 
 def display_width(cell: str) -> int:
@@ -117,16 +123,19 @@ def render_path(result: PathResult, lang: str = "en") -> str:
     for index, plan in enumerate(result.plans):
         lines.append("")
         if index:
-            lines.append(say("also") + ":")
+            lines.append(say("also") + colon(lang).strip())
         lines += _plan_lines(plan, result, lang)
     if len(result.tradeoffs) > 1:
-        lines += ["", say("tradeoffs") + ":"]
+        lines += ["", say("tradeoffs") + colon(lang).strip()]
         for plan in result.tradeoffs:
-            study = (say("study_months", n=plan.study_months) if plan.study_months
-                     else say("no_study"))
+            study = say("no_study")
+            if plan.study:
+                study = (say("study_months", n=plan.study_months) + colon(lang)
+                         + programme_name(plan.study[0].id, lang))
             fastest = f"   ← {say('fastest')}" if plan.certified == result.certified else ""
             later = say("months_later", n=plan.certified - result.as_of)
-            lines.append(f"  {study:<24} {format_month(plan.certified)}  {later}{fastest}")
+            later += " " * max(0, 10 - display_width(later))
+            lines.append(f"  {format_month(plan.certified)}  {later} {study}{fastest}")
     return "\n".join(lines)
 
 
@@ -141,7 +150,7 @@ def _plan_lines(plan: Plan, result: PathResult, lang: str) -> list[str]:
             what += ", " + text(CONDITIONS, "preparatory_technician_certificate", lang)
         lines.append(f"  {format_month(step.month)}  {what}")
         for route in step.routes:
-            lines.append(f"           {text(LABELS, 'via', lang)} {route}: "
+            lines.append(f"           {text(LABELS, 'via', lang)} {route}{colon(lang)}"
                          f"{route_summary(route, lang, params)}")
     return lines
 
@@ -162,16 +171,17 @@ def _reason_lines(result: PathResult, lang: str) -> list[str]:
                      end=reason["blocked_at"]))
     separator = "、" if lang == "zh" else "; "
     for route, conditions in reason["unmet"].items():
-        lines.append(f"  {route}: " + separator.join(text(CONDITIONS, c, lang)
-                                                     for c in conditions))
+        lines.append(f"  {route}{colon(lang)}" + separator.join(text(CONDITIONS, c, lang)
+                                                              for c in conditions))
     if not reason["education_ok"] and result.params.education_requirement:
-        lines.append("  EDU: " + say("no_edu"))
+        lines.append(f"  EDU{colon(lang)}" + say("no_edu"))
     lines.append("")
     if reason["would_open"]:
         lines.append(say("would_open"))
         for item in reason["would_open"]:
-            option = item["option"]
-            name = text(OPTIONS, option, lang) if option in OPTIONS else option
+            name = (" + " if lang == "en" else "并").join(
+                text(OPTIONS, part, lang) if part in OPTIONS else part
+                for part in item["option"].split("+"))
             lines.append("  " + say("option", option=name, month=item["certified"],
                                     months=item["months"]))
     else:

@@ -19,31 +19,31 @@ LEVEL_NAMES: dict[int, tuple[str, str]] = {
 ROUTE_SUMMARIES: dict[str, tuple[str, str]] = {
     "L4-1": ("累计从事本职业或相关职业工作满{l4_1_work_months}个月",
              "{l4_1_work_months} months of relevant work"),
-    "L4-2": ("工作满{l4_2_work_months}个月,并经本职业正规培训不少于{l4_2_training_hours}"
+    "L4-2": ("工作满{l4_2_work_months}个月，并经本职业正规培训不少于{l4_2_training_hours}"
              "标准学时、取得培训证书",
              "{l4_2_work_months} months of relevant work and a certified training course of "
              "{l4_2_training_hours}+ hours in this occupation"),
-    "L4-3a": ("技工学校本专业或相关专业毕业(含应届毕业生)",
+    "L4-3a": ("技工学校本专业或相关专业毕业（含应届毕业生）",
               "technical-school diploma in a fitting major (graduated or graduating)"),
     "L4-3b": ("以中级技能为培养目标的中等及以上院校相关专业毕业",
               "diploma of a programme training intermediate skills, fitting major (graduated)"),
-    "L4-3c": ("大专及以上本专业或相关专业毕业(含应届毕业生)",
+    "L4-3c": ("大专及以上本专业或相关专业毕业（含应届毕业生）",
               "junior-college-or-above diploma in a fitting major (graduated or graduating)"),
-    "L3-1a": ("持四级证书,并为高级技工学校、技师学院毕业生(含应届)",
+    "L3-1a": ("持四级证书，并为高级技工学校、技师学院毕业生（含应届）",
               "level-4 certificate and an advanced-technical-school or technician-college "
               "diploma (graduated or graduating)"),
-    "L3-1b": ("以高级技能为培养目标的高等职业学校本专业或相关专业毕业(含应届){l3_1b_extra_zh}",
+    "L3-1b": ("以高级技能为培养目标的高等职业学校本专业或相关专业毕业（含应届）{l3_1b_extra_zh}",
               "higher-vocational diploma training advanced skills, fitting major (graduated or "
               "graduating){l3_1b_extra_en}"),
-    "L3-2": ("大专及以上相关专业毕业,取得四级证书后工作满{l3_2_work_months}个月",
+    "L3-2": ("大专及以上本专业或相关专业毕业，取得四级证书后工作满{l3_2_work_months}个月",
              "junior-college-or-above graduate in a fitting major, and {l3_2_work_months} months "
              "of relevant work since the level-4 certificate"),
     "L2-1": ("取得三级证书后工作满{l2_1_work_months}个月",
              "{l2_1_work_months} months of relevant work since the level-3 certificate"),
-    "L2-2a": ("持三级证书的高级技工学校、技师学院毕业生,累计工作满{l2_2a_work_months}个月",
+    "L2-2a": ("持三级证书的高级技工学校、技师学院毕业生，累计工作满{l2_2a_work_months}个月",
               "advanced-technical-school or technician-college graduate with the level-3 "
               "certificate and {l2_2a_work_months} months of relevant work"),
-    "L2-2b": ("持预备技师证书的技师学院毕业生,累计工作满{l2_2b_work_months}个月",
+    "L2-2b": ("持预备技师证书的技师学院毕业生，累计工作满{l2_2b_work_months}个月",
               "technician-college graduate with the preparatory technician certificate and "
               "{l2_2b_work_months} months of relevant work"),
     "L1-1": ("取得二级证书后工作满{l1_1_work_months}个月",
@@ -57,14 +57,15 @@ CONDITIONS: dict[str, tuple[str, str]] = {
     "intermediate_skill_diploma": ("中级技能培养目标的毕业证书",
                                    "a diploma training intermediate skills"),
     "college_diploma": ("大专及以上相关专业毕业证书", "a junior-college-or-above diploma"),
-    "college_graduate": ("大专及以上相关专业毕业(已毕业)",
+    "college_graduate": ("大专及以上相关专业毕业（已毕业）",
                          "a junior-college-or-above diploma, graduated"),
     "technician_school_diploma": ("高级技工学校或技师学院毕业证书",
                                   "an advanced-technical-school or technician-college diploma"),
-    "technician_school_graduate": ("高级技工学校或技师学院毕业(已毕业)",
+    "technician_school_graduate": ("高级技工学校或技师学院毕业（已毕业）",
                                    "graduated from an advanced technical school or technician "
                                    "college"),
-    "technician_college_graduate": ("技师学院毕业(已毕业)", "graduated from a technician college"),
+    "technician_college_graduate": ("技师学院毕业（已毕业）",
+                                    "graduated from a technician college"),
     "advanced_skill_diploma": ("高级技能培养目标的高职毕业证书",
                                "a higher-vocational diploma training advanced skills"),
     "level4_certificate": ("四级证书", "the level-4 certificate"),
@@ -78,27 +79,27 @@ CONDITIONS: dict[str, tuple[str, str]] = {
 }
 
 WARNINGS: dict[str, tuple[str, str]] = {
-    "certificate_awaited": ("{field}: 证书日期 {month} 晚于查询月份,尚不计入",
+    "certificate_awaited": ("{field}： 证书日期 {month} 晚于查询月份，尚不计入",
                             "{field}: certificate dated {month}, after as_of: awaited, "
                             "not counted yet"),
-    "training_not_completed": ("{field}: 培训 {month} 才结业,尚不计入",
+    "training_not_completed": ("{field}： 培训 {month} 才结业，尚不计入",
                                "{field}: training completes {month}, after as_of: "
                                "not counted yet"),
-    "work_not_started": ("{field}: 工作自 {month} 开始,尚不计入",
+    "work_not_started": ("{field}： 工作自 {month} 开始，尚不计入",
                          "{field}: work starts {month}, after as_of: not counted yet"),
 }
 
 LABELS: dict[str, tuple[str, str]] = {
     "as_of": ("查询月份", "as of"),
-    "edu": ("学历要求(高中毕业或同等学力)", "Education requirement (high school or equivalent)"),
+    "edu": ("学历要求（高中毕业或同等学力）", "Education requirement (high school or equivalent)"),
     "met": ("满足", "met"),
     "not_met": ("不满足", "not met"),
-    "reported_only": ("(仅提示,不作为条件)", "(reported only, not enforced)"),
+    "reported_only": ("（仅提示，不作为条件）", "(reported only, not enforced)"),
     "held": ("已持证", "Held"),
-    "closest": ("最接近:", "closest:"),
+    "closest": ("最接近", "closest"),
     "level": ("等级", "Level"),
     "eligible_col": ("可报考", "May apply"),
-    "routes_col": ("依据的报考条件(或尚缺什么)", "Routes that admit it (or what is missing)"),
+    "routes_col": ("依据的报考条件（或尚缺什么）", "Routes that admit it (or what is missing)"),
     "yes": ("是", "yes"),
     "edu_short": ("学历不符", "education"),
     "missing": ("尚缺", "missing"),
@@ -119,65 +120,65 @@ def route_summary(route: str, lang: str, params: dict[str, Any]) -> str:
     """A one-line description of a route with the thresholds in force."""
     values = dict(params)
     needs_l4 = bool(params.get("l3_1b_requires_l4", True))
-    values["l3_1b_extra_zh"] = ",并持四级证书" if needs_l4 else ""
+    values["l3_1b_extra_zh"] = "，并持四级证书" if needs_l4 else ""
     values["l3_1b_extra_en"] = ", with the level-4 certificate" if needs_l4 else ""
     return text(ROUTE_SUMMARIES, route, lang, **values)
 
 PROGRAMMES: dict[str, tuple[str, str]] = {
-    "technical_school": ("技工学校(全日制3年,中级技能)",
+    "technical_school": ("技工学校（全日制3年，中级技能）",
                          "technical school (3 years full-time, intermediate skills)"),
-    "junior_college_part_time": ("业余大专(2.5年,在职)", "part-time junior college (2.5 years, "
+    "junior_college_part_time": ("业余大专（2.5年，在职）", "part-time junior college (2.5 years, "
                                  "while working)"),
-    "higher_vocational": ("高职(全日制3年,高级技能)",
+    "higher_vocational": ("高职（全日制3年，高级技能）",
                           "higher vocational college (3 years full-time, advanced skills)"),
-    "advanced_technical_school": ("高级技工学校(全日制3年)",
+    "advanced_technical_school": ("高级技工学校（全日制3年）",
                                   "advanced technical school (3 years full-time)"),
-    "technician_college_preparatory": ("技师学院预备技师班(全日制4年)",
+    "technician_college_preparatory": ("技师学院预备技师班（全日制4年）",
                                        "technician college, preparatory technician class "
                                        "(4 years full-time)"),
-    "higher_vocational_5yr": ("五年制高职(全日制)", "5-year higher vocational college "
+    "higher_vocational_5yr": ("五年制高职（全日制）", "5-year higher vocational college "
                               "(full-time)"),
-    "advanced_technical_school_5yr": ("五年制高级技工学校(全日制)",
+    "advanced_technical_school_5yr": ("五年制高级技工学校（全日制）",
                                       "5-year advanced technical school (full-time)"),
-    "technician_college_preparatory_6yr": ("六年制技师学院预备技师班(全日制)",
+    "technician_college_preparatory_6yr": ("六年制技师学院预备技师班（全日制）",
                                            "6-year technician college, preparatory technician "
                                            "class (full-time)"),
 }
 
 ACTIONS: dict[str, tuple[str, str]] = {
     "start_training": ("参加本职业正规培训", "start a training course in this occupation"),
-    "complete_training": ("培训结业,取得培训证书", "training completed, training certificate"),
-    "start_study": ("入学:{program}", "start study: {program}"),
-    "graduate": ("毕业:{program}", "graduate: {program}"),
+    "complete_training": ("培训结业，取得培训证书", "training completed, training certificate"),
+    "start_study": ("入学：{program}", "start study: {program}"),
+    "graduate": ("毕业：{program}", "graduate: {program}"),
     "exam": ("报考{level}", "exam: {level}"),
     "certificate": ("取得{level}证书", "certificate: {level}"),
 }
 
 PATH_LABELS: dict[str, tuple[str, str]] = {
-    "headline": ("{level}:{month} 取得证书,距今 {months} 个月",
+    "headline": ("{level}：{month} 取得证书，距今 {months} 个月",
                  "{level} in {month}, {months} months from now"),
-    "held": ("{level}:已持有该证书", "{level}: already held"),
-    "unreachable": ("{level}:在 {end} 之前({horizon} 个月内)无法取得",
+    "held": ("{level}：已持有该证书", "{level}: already held"),
+    "unreachable": ("{level}：在 {end} 之前（{horizon} 个月内）无法取得",
                     "{level}: not reachable by {end} (within {horizon} months)"),
     "month": ("月份", "Month"),
     "todo": ("做什么", "What to do"),
     "via": ("依据", "via"),
     "plan": ("方案", "Plan"),
     "tradeoffs": ("时间与学习的取舍", "Trade-off between time and study"),
-    "no_study": ("不再学习", "no new study"),
+    "no_study": ("不参加新的学习", "no new study"),
     "study_months": ("学习 {n} 个月", "{n} months of study"),
     "months_later": ("{n} 个月", "{n} months"),
     "fastest": ("最快", "fastest"),
-    "highest": ("最多能取得:{level}", "The furthest you get: {level}"),
+    "highest": ("最多能取得：{level}", "The furthest you get: {level}"),
     "nothing": ("任何等级都无法取得", "no level can be obtained"),
-    "blocked": ("{level}的各条报考条件,到 {end} 仍缺:", "{level} stays closed; by {end} "
+    "blocked": ("{level}的各条报考条件，到 {end} 仍缺：", "{level} stays closed; by {end} "
                 "each route still lacks:"),
-    "no_edu": ("学历要求(高中毕业或同等学力)不满足", "the education requirement (high school "
+    "no_edu": ("学历要求（高中毕业或同等学力）不满足", "the education requirement (high school "
                "or equivalent) is not met"),
-    "would_open": ("以下选项可以打开路径:", "What would open a path:"),
+    "would_open": ("以下选项可以打开路径：", "What would open a path:"),
     "none_opens": ("放宽学习、培训、工作假设或延长期限都无法打开路径",
                    "no relaxation of study, training, work or horizon opens a path"),
-    "option": ("{option} → {month}({months} 个月)", "{option} → {month} ({months} months)"),
+    "option": ("{option} → {month}（{months} 个月）", "{option} → {month} ({months} months)"),
     "also": ("另一个同样最优的方案", "Another equally good plan"),
 }
 

@@ -34,7 +34,7 @@ def test_check_json_matches_the_spec_examples(name: str) -> None:
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", ["三级/高级工", "可报考", "✔ 是", "L3-2"]),
                                              ("en", ["Level 3, senior worker", "May apply",
-                                                     "✔ yes", "closest: L2-1"])])
+                                                     "✔ yes", "closest L2-1"])])
 def test_check_text_in_both_languages(lang: str, words: list[str]) -> None:
     result = run("check", str(EXAMPLES / "college-graduate.yaml"), "--lang", lang)
     assert result.exit_code == 0
@@ -221,3 +221,20 @@ def test_the_chinese_table_lines_up_by_display_width() -> None:
               for marker in ("可报考", "✔", "✘") if marker in row[:row.find("L")]}
     assert len(starts) == 1, starts
     assert display_width("四级/中级工") == 11
+
+
+def test_batch_lines_are_held_to_the_rules_of_a_single_file(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(b'{"id": "d", "education": "high_school", "education": "none"}\n'
+                     + '{"id": "g", "education": "none", "x": "\u9ad8"}'.encode("gbk") + b"\n"
+                     + b'{"id": "ok", "education": "none"}\n')
+    out = [json.loads(line) for line in run("batch", str(path)).stdout.splitlines()]
+    assert [o["ok"] for o in out] == [False, False, True]
+    assert out[0]["error"].startswith("education: expected each key once")
+    assert "not UTF-8" in out[1]["error"]
+
+
+def test_batch_output_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, '{"education": "none"}\n', "batch.jsonl")
+    result = run("batch", str(path), "--output", str(tmp_path / "no" / "such" / "out.jsonl"))
+    assert result.exit_code == 2 and "--output" in result.stderr

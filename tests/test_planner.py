@@ -229,7 +229,7 @@ def test_path_cli_json_and_text() -> None:
     assert actions == ["exam", "certificate", "exam", "certificate"]
     assert doc["plans"][0]["steps"][0]["routes"] == ["L2-2b"]
     zh = runner.invoke(main, ["path", str(EXAMPLES / "technician-college.yaml"), "--lang", "zh"])
-    assert "一级/高级技师:2031-05 取得证书,距今 54 个月" in zh.stdout
+    assert "一级/高级技师：2031-05 取得证书，距今 54 个月" in zh.stdout
 
 
 @pytest.mark.parametrize("option", [["--target", "5"], ["--horizon", "0"],
@@ -264,3 +264,24 @@ def test_path_options_change_the_answer(tmp_path: Path) -> None:
     result = runner.invoke(main, ["path", str(EXAMPLES / "level2-holder.yaml"),
                                   "--catalog", str(bad)])
     assert result.exit_code == 2 and "catalog[0].kind" in result.stderr
+
+
+def test_a_copy_of_planning_yaml_is_a_valid_catalog() -> None:
+    shipped = Path(pyqualify.__file__).parent / "data" / "planning.yaml"
+    result = CliRunner().invoke(main, ["path", str(EXAMPLES / "level2-holder.yaml"),
+                                       "--catalog", str(shipped), "--format", "json"])
+    assert result.exit_code == 0, result.output
+
+
+def test_relaxations_are_tried_together_when_none_is_enough_alone() -> None:
+    data = pyqualify.load_applicant(EXAMPLES / "newcomer-three-years.yaml").to_dict()
+    result = plan_for(data, options=DEFAULTS.updated(allow_study=False, horizon=24))
+    options = [item["option"] for item in (result.reason or {})["would_open"]]
+    assert options == ["allow_study+horizon=600"]
+
+
+def test_all_puts_the_default_plan_first() -> None:
+    data = pyqualify.load_applicant(EXAMPLES / "college-graduate.yaml").to_dict()
+    default = plan_for(data, tradeoffs=False).plans[0]
+    every = plan_for(data, all_plans=True, tradeoffs=False).plans
+    assert every[0].steps == default.steps
