@@ -52,6 +52,8 @@ class CheckResult:
     levels: tuple[LevelAnswer, ...]
     params: RuleParams
     warnings: tuple[Warning, ...] = ()
+    work_months: int = 0
+    work_since: dict[int, int] = field(default_factory=dict)
 
     def level(self, level: int) -> LevelAnswer:
         return next(answer for answer in self.levels if answer.level == level)
@@ -63,6 +65,9 @@ class CheckResult:
             "as_of": format_month(self.as_of),
             "education_ok": self.education_ok,
             "levels": [answer.to_json() for answer in self.levels],
+            "work_months": self.work_months,
+            "work_months_since_certificate": {str(level): months for level, months
+                                              in sorted(self.work_since.items())},
             "parameters": self.params.as_dict(),
             "warnings": [w.to_json() for w in self.warnings],
         }
@@ -122,7 +127,10 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
     )
     return CheckResult(applicant=applicant, as_of=as_of,
                        education_ok="education_ok" in atoms, levels=levels, params=params,
-                       warnings=tuple(future_facts(applicant, as_of)))
+                       warnings=tuple(future_facts(applicant, as_of)),
+                       work_months=next((n for n, in atoms.get("work", [])), 0),
+                       work_since={level: n for level, n in atoms.get("work_since", [])
+                                   if level in (4, 3, 2)})
 
 
 def route_level(route: str) -> int:

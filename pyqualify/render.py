@@ -37,7 +37,7 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
     lines += [f"{label('edu')}{colon(lang)}{edu}", ""]
     rows = [(label("level"), label("held"), label("eligible_col"), label("routes_col"))]
     for answer in result.levels:
-        first, *more = _route_cells(answer, lang, params)
+        first, *more = _route_cells(answer, result, lang, params)
         rows.append((text(LEVEL_NAMES, answer.level, lang), "✔" if answer.held else "-",
                      _verdict(answer, lang), first))
         rows += [("", "", "", cell) for cell in more]
@@ -58,14 +58,30 @@ def _verdict(answer: LevelAnswer, lang: str) -> str:
     return "✘"
 
 
-def _route_cells(answer: LevelAnswer, lang: str, params: dict[str, object]) -> list[str]:
+def _count(result: CheckResult, route: str, condition: str, lang: str) -> str:
+    """How many months of the threshold a work condition has, e.g. ' (22/36)'."""
+    if condition == "work":
+        have: int | None = result.work_months
+    elif condition.startswith("work_since_level"):
+        have = result.work_since.get(int(condition[-1]))
+    else:
+        return ""
+    need = result.params.as_dict().get(f"{route.lower().replace('-', '_')}_work_months")
+    if have is None or need is None:
+        return ""
+    return f"（{have}/{need} 个月）" if lang == "zh" else f" ({have}/{need} months)"
+
+
+def _route_cells(answer: LevelAnswer, result: CheckResult, lang: str,
+                 params: dict[str, object]) -> list[str]:
     """One cell per admitting route; or the closest route and what it lacks."""
     if answer.routes:
         return [f"{route:<6} {route_summary(route, lang, params)}" for route in answer.routes]
     if not answer.unmet:
         return [""]
     route, missing = min(answer.unmet.items(), key=lambda item: (len(item[1]), item[0]))
-    needs = ("、" if lang == "zh" else "; ").join(text(CONDITIONS, c, lang) for c in missing)
+    needs = ("、" if lang == "zh" else "; ").join(
+        text(CONDITIONS, c, lang) + _count(result, route, c, lang) for c in missing)
     return [f"{text(LABELS, 'closest', lang)} {route}{colon(lang)}"
             f"{route_summary(route, lang, params)}",
             f"  {text(LABELS, 'missing', lang)}{colon(lang)}{needs}"]

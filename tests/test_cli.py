@@ -48,6 +48,10 @@ def test_as_of_option_overrides_the_file() -> None:
     doc = json.loads(result.stdout)
     assert doc["as_of"] == "2026-08"
     assert doc["levels"][0]["eligible"] is False  # 35 months of work by then
+    assert doc["work_months"] == 35
+    text = run("check", str(EXAMPLES / "newcomer-three-years.yaml"), "--as-of", "2026-08",
+               "--lang", "en").stdout
+    assert "enough months of relevant work (35/36 months)" in text
 
 
 def test_set_threshold_and_switch_are_reported() -> None:
