@@ -11,6 +11,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+try:
+    from tests.reference.eligibility import RULE_DEFAULTS
+except ImportError:  # tests/ itself on sys.path
+    from reference.eligibility import RULE_DEFAULTS
+
 MONTH_MIN = 1950 * 12  # 1950-01
 MONTH_MAX = 2100 * 12 + 11  # 2100-12
 
@@ -271,15 +276,7 @@ _PARAM_RANGES: dict[str, tuple[int, int]] = {
     "graduating_window_months": (0, 24),
 }
 _PARAM_DEFAULTS: dict[str, int] = {
-    "l4_1_work_months": 36,
-    "l4_2_work_months": 12,
-    "l4_2_training_hours": 40,
-    "l3_2_work_months": 24,
-    "l2_1_work_months": 36,
-    "l2_2a_work_months": 36,
-    "l2_2b_work_months": 24,
-    "l1_1_work_months": 48,
-    "graduating_window_months": 12,
+    key: value for key, value in RULE_DEFAULTS.items() if not isinstance(value, bool)
 }
 SWITCHES = (
     "l3_1b_requires_l4",

@@ -550,14 +550,7 @@ class _Planner:
             nonlocal best
             if exams is None:
                 return
-            target_month = max(month for _, month in exams)
-            objective = (
-                target_month + self.delay,
-                env.study_months,
-                len(exams),
-                env.trainings,
-                sum(month for _, month in exams),
-            )
+            objective = self.objective(env, exams)
             if best is None or objective < best[0]:
                 best = (objective, env, exams)
 
@@ -598,6 +591,11 @@ class _Planner:
                     offer(env, found)
         return best
 
+    def objective(self, env: Env, exams: Exams) -> Objective:
+        """The five priorities of PLANNER.md, in order, for one plan."""
+        return (max(month for _, month in exams) + self.delay, env.study_months, len(exams),
+                env.trainings, sum(month for _, month in exams))
+
     def solve_exhaustive(self) -> tuple[Objective, Env, Exams] | None:
         """Every plan, no pruning but P1 (slow: for tiny cases only)."""
         best: tuple[Objective, Env, Exams] | None = None
@@ -608,14 +606,7 @@ class _Planner:
             for tr in self.training_options(exhaustive=True):
                 env = Env(programme=prog, study_start=s, training_start=tr)
                 for exams in self._schedules(env, self.as_of, ()):
-                    target_month = max(month for _, month in exams)
-                    objective = (
-                        target_month + self.delay,
-                        env.study_months,
-                        len(exams),
-                        env.trainings,
-                        sum(month for _, month in exams),
-                    )
+                    objective = self.objective(env, exams)
                     if best is None or objective < best[0]:
                         best = (objective, env, exams)
         return best
