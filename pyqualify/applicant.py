@@ -308,6 +308,8 @@ def _certificate(item: Any, path: str) -> Certificate:
     keys = ("level", "occupation", "obtained")
     _mapping(item, path, keys, required=keys, what="a certificate")
     level = item["level"]
+    if level == "预备技师":
+        level = "preparatory_technician"
     if not (type(level) is int and level in CERTIFICATE_LEVELS
             or level == "preparatory_technician"):
         raise InputError(f"{path}.level", "one of 4, 3, 2, 1, preparatory_technician", level)
@@ -331,9 +333,38 @@ def _mapping(value: Any, path: str, keys: tuple[str, ...], *, required: tuple[st
             raise InputError(where, f"this key, which {what} must have", has_got=False)
 
 
+# Chinese aliases of the enumerations (APPLICANT.md: the CLI may accept them; the
+# English spellings always work).  An alias maps to exactly one value of its list.
+ALIASES: dict[str, str] = {
+    "无": "none", "初中": "junior_middle", "高中": "high_school", "高中毕业": "high_school",
+    "同等学力": "equivalent",
+    "技工学校": "technical_school", "技校": "technical_school",
+    "中等职业学校": "secondary_vocational", "中专": "secondary_vocational",
+    "职高": "secondary_vocational", "高级技工学校": "advanced_technical_school",
+    "技师学院": "technician_college", "高等职业学校": "higher_vocational",
+    "高职": "higher_vocational", "大专": "junior_college", "专科": "junior_college",
+    "本科": "bachelor", "硕士": "master", "硕士研究生": "master", "博士": "doctorate",
+    "博士研究生": "doctorate",
+    "本专业": "same", "本职业": "same", "相关": "related", "相关专业": "related",
+    "相关职业": "related", "无关": "unrelated", "不相关": "unrelated",
+    "中级": "intermediate", "中级技能": "intermediate", "高级": "advanced",
+    "高级技能": "advanced",
+    "全日制": "full_time", "非全日制": "part_time", "业余": "part_time",
+    "预备技师": "preparatory_technician",
+}
+
+
 def _enum(value: Any, path: str, allowed: tuple[str, ...]) -> str:
+    if isinstance(value, str) and ALIASES.get(value.strip()) in allowed:
+        return ALIASES[value.strip()]
     if not isinstance(value, str) or value not in allowed:
-        raise InputError(path, f"one of {', '.join(allowed)}", value)
+        hint = ""
+        if isinstance(value, str):
+            import difflib
+
+            close = difflib.get_close_matches(value.strip().lower(), allowed, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+        raise InputError(path, f"one of {', '.join(allowed)}{hint}", value)
     return value
 
 

@@ -242,3 +242,19 @@ def test_batch_output_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
     path = write(tmp_path, '{"education": "none"}\n', "batch.jsonl")
     result = run("batch", str(path), "--output", str(tmp_path / "no" / "such" / "out.jsonl"))
     assert result.exit_code == 2 and "--output" in result.stderr
+
+
+def test_chinese_aliases_give_the_same_answer(tmp_path: Path) -> None:
+    zh = write(tmp_path, "id: college-graduate\nas_of: 2026-11\neducation: 高中\ndiplomas:\n"
+                         "  - {kind: 大专, major: 相关, graduation: 2022-06}\nwork:\n"
+                         "  - {start: 2022-07, occupation: 相关}\ncertificates:\n"
+                         "  - {level: 4, occupation: 本职业, obtained: 2024-05}\n")
+    ours = json.loads(run("check", str(zh), "--format", "json").stdout)
+    english = json.loads(run("check", str(EXAMPLES / "college-graduate.yaml"),
+                             "--format", "json").stdout)
+    assert ours["levels"] == english["levels"]
+
+
+def test_a_misspelt_value_gets_a_suggestion(tmp_path: Path) -> None:
+    result = run("check", str(write(tmp_path, "education: high_scool\n")))
+    assert result.exit_code == 2 and "did you mean high_school?" in result.stderr
