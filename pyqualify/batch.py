@@ -15,6 +15,7 @@ from .applicant import (
 )
 from .eligibility import check_many
 from .params import RuleParams
+from .planner import fastest_path
 
 MAX_BATCH_BYTES = 256 * MAX_FILE_BYTES
 
@@ -60,8 +61,6 @@ def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,
     for (index, applicant), result in zip(good, results, strict=True):
         records[index].update(ok=True, check=result.to_json())
         if plan_target is not None:
-            from .planner import fastest_path
-
             records[index]["path"] = fastest_path(applicant, plan_target, as_of=as_of,
                                                   params=params).to_json()
     return records

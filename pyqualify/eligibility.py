@@ -31,8 +31,8 @@ class LevelAnswer:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """A fact that does not count yet, or another remark about the input."""
+class Note:
+    """A fact of the file that does not count yet (dated after as_of)."""
 
     code: str
     field: str
@@ -51,7 +51,7 @@ class CheckResult:
     education_ok: bool
     levels: tuple[LevelAnswer, ...]
     params: RuleParams
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[Note, ...] = ()
     work_months: int = 0
     work_since: dict[int, int] = field(default_factory=dict)
 
@@ -138,18 +138,18 @@ def route_level(route: str) -> int:
     return int(route[1])
 
 
-def future_facts(applicant: Applicant, as_of: int) -> list[Warning]:
+def future_facts(applicant: Applicant, as_of: int) -> list[Note]:
     """Facts dated after as_of: they do not count yet (RULES.md)."""
-    found: list[Warning] = []
+    found: list[Note] = []
     for i, c in enumerate(applicant.certificates):
         if c.obtained > as_of:
-            found.append(Warning("certificate_awaited", f"certificates[{i}].obtained",
+            found.append(Note("certificate_awaited", f"certificates[{i}].obtained",
                                  format_month(c.obtained)))
     for i, t in enumerate(applicant.trainings):
         if t.completed > as_of:
-            found.append(Warning("training_not_completed", f"trainings[{i}].completed",
+            found.append(Note("training_not_completed", f"trainings[{i}].completed",
                                  format_month(t.completed)))
     for i, w in enumerate(applicant.work):
         if w.start >= as_of:
-            found.append(Warning("work_not_started", f"work[{i}].start", format_month(w.start)))
+            found.append(Note("work_not_started", f"work[{i}].start", format_month(w.start)))
     return found

@@ -16,7 +16,7 @@ from typing import Any
 import clingo
 
 from .applicant import Applicant, InputError
-from .asp import RULE_FILES, Program, add_applicant, arguments
+from .asp import RULE_FILES, Program, add_applicant, by_name
 from .eligibility import check, resolve_as_of
 from .months import format_month
 from .options import PlannerOptions, Programme
@@ -24,6 +24,7 @@ from .params import RuleParams
 from .replay import applicant_at, planned_work_months
 
 APPLICANT_KEY = "me"
+LONGER_HORIZON = 600   # months tried when explaining an unreachable target
 STAGE_MONTHS = (128,)
 SOLVER_OPTIONS = ("--opt-strategy=usc,k,0",)  # core-guided; k,0 halved the worst case
 EVENT_ORDER = {"complete_training": 0, "graduate": 1, "certificate": 2, "start_training": 3,
@@ -277,9 +278,7 @@ class _Grounded:
 
     def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
         opts = self.search.options
-        atoms: dict[str, list[list[Any]]] = {}
-        for symbol in symbols:
-            atoms.setdefault(symbol.name, []).append(arguments(symbol))
+        atoms = by_name(symbols)
         routes: dict[int, list[str]] = {}
         for month, route in atoms.get("exam_route", []):
             routes.setdefault(month, []).append(route)
@@ -337,12 +336,12 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
         trials.append(("allow_training", options.updated(allow_training=True)))
     if not options.assume_work:
         trials.append(("assume_work", options.updated(assume_work=True)))
-    if options.horizon < 600:
-        trials.append((f"horizon={max(600, options.horizon)}", options.updated(horizon=600)))
+    if options.horizon < LONGER_HORIZON:
+        trials.append((f"horizon={LONGER_HORIZON}", options.updated(horizon=LONGER_HORIZON)))
     if len(trials) > 1:   # when no single option is enough, all of them together
         together = options.updated(allow_study=True, allow_training=True, assume_work=True,
                                    excluded_programmes=frozenset(),
-                                   horizon=max(600, options.horizon))
+                                   horizon=max(LONGER_HORIZON, options.horizon))
         trials.append(("+".join(name for name, _ in trials), together))
     for name, trial in trials:
         if would_open and "+" in name:
