@@ -40,6 +40,13 @@ class InputError(ValueError):
             detail += f", got {_describe(got)}"
         super().__init__(f"{path}: {detail}" if path else detail)
 
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("zh" or "en"); the field path is never translated.
+
+        The CLI (``--lang``), the API (``lang``) and the web page all show this text.
+        """
+        return str(self)
+
 
 def _describe(value: Any) -> str:
     if value is None:
