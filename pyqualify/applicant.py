@@ -6,13 +6,19 @@ Every refusal is an :class:`InputError` that names the field by its path
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from .months import format_month, parse_month
+from .loader import MAX_FILE_BYTES, inspect, load_document, parse_json_line, parse_text
+from .messages import InputError, Term, input_error, join_path
+from .months import MonthError, format_month, parse_month
+
+__all__ = [  # parse_text, load_document and InputError are re-exported for old callers
+    "MAX_FILE_BYTES", "Applicant", "Certificate", "Diploma", "InputError", "Training", "Work",
+    "applicant_from_line", "applicant_from_mapping", "is_valid_text", "load_applicant",
+    "load_document", "parse_applicant", "parse_text",
+]
 
 EDUCATIONS = ("none", "junior_middle", "high_school", "equivalent")
 DIPLOMA_KINDS = (
@@ -24,45 +30,8 @@ OCCUPATIONS = ("same", "related", "unrelated")
 SKILL_TARGETS = ("none", "intermediate", "advanced")
 MODES = ("full_time", "part_time")
 CERTIFICATE_LEVELS = (4, 3, 2, 1, "preparatory_technician")
-MAX_FILE_BYTES = 1024 * 1024
 MAX_ID_LENGTH = 200
 MAX_HOURS = 10000
-
-
-class InputError(ValueError):
-    """Bad input: ``path`` names the field, ``expected`` says what was wanted."""
-
-    def __init__(self, path: str, expected: str, got: Any = None, *, has_got: bool = True):
-        self.path = path
-        self.expected = expected
-        detail = f"expected {expected}"
-        if has_got:
-            detail += f", got {_describe(got)}"
-        super().__init__(f"{path}: {detail}" if path else detail)
-
-    def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` ("zh" or "en"); the field path is never translated.
-
-        The CLI (``--lang``), the API (``lang``) and the web page all show this text.
-        """
-        return str(self)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return json.dumps(shown, ensure_ascii=not is_valid_text(shown))
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 @dataclass(frozen=True)
@@ -135,95 +104,31 @@ class Applicant:
 # --- reading -------------------------------------------------------------------
 
 def load_applicant(path: str | os.PathLike[str]) -> Applicant:
-    """Read and validate an applicant file (YAML or JSON)."""
+    """Read and validate an applicant file (YAML or JSON; ``-``: standard input)."""
     return parse_applicant(load_document(path))
 
 
-def load_document(path: str | os.PathLike[str]) -> Any:
-    """Read a YAML or JSON file of at most 1 MiB into plain Python data."""
-    name = os.fspath(path)
+def applicant_from_mapping(data: Any, path: str = "") -> Applicant:
+    """Validate data that did not come through :mod:`pyqualify.loader` (an API body, a
+    spreadsheet row made into a mapping): the loader's bounds, then the applicant's
+    rules; every error's path starts with ``path`` (``rows[4]`` gives ``rows[4].work``)."""
+    return parse_applicant(inspect(data, path), path)
+
+
+def applicant_from_line(raw: bytes, *, first: bool = False,
+                        path: str = "") -> Applicant | InputError:
+    """One JSON Lines line (bytes) into an :class:`Applicant`, or the error that refuses
+    it (returned, not raised: a batch answers every line).  ``first``: a byte order mark
+    is allowed.  A refused line that gave a valid ``id`` has it in ``error.applicant_id``."""
+    data = None
     try:
-        with open(name, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        raise InputError("", f"an existing readable file, but {name!r} cannot be read",
-                         has_got=False) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError("", f"a file of at most 1 MiB, but {name!r} is larger", has_got=False)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("", f"a UTF-8 text file, but byte {exc.start} of {name!r} is not "
-                             "UTF-8", has_got=False) from None
-    return parse_text(text, strict_json=name.lower().endswith(".json"))
-
-
-def parse_text(text: str, *, strict_json: bool = False) -> Any:
-    """Parse YAML or JSON text; a syntax error becomes an :class:`InputError`.
-
-    ``strict_json`` (a ``.json`` file) accepts JSON only; otherwise YAML, which
-    reads JSON too.  A key given twice in one mapping is refused.
-    """
-    if strict_json or text.lstrip().startswith(("{", "[")):
-        try:
-            return json.loads(text, object_pairs_hook=_unique_keys)
-        except json.JSONDecodeError as exc:
-            if strict_json:
-                raise InputError("", f"a JSON document: {exc.msg} (line {exc.lineno}, "
-                                     f"column {exc.colno})", has_got=False) from None
-        except InputError:
-            raise
-        except (ValueError, RecursionError) as exc:  # e.g. an integer of 5000 digits
-            raise InputError("", f"a JSON document ({exc.__class__.__name__}: "
-                                 f"{str(exc)[:80]})", has_got=False) from None
-
-    import yaml  # imported here: ~10 ms that JSON input does not need
-
-    try:
-        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
-    except InputError:
-        raise
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise InputError("", f"a YAML or JSON document: {problem}{where}",
-                         has_got=False) from None
-    except (ValueError, RecursionError) as exc:  # e.g. a bad timestamp or deep nesting
-        raise InputError("", f"a YAML or JSON document: {exc.__class__.__name__}",
-                         has_got=False) from None
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    mapping: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in mapping:
-            raise InputError(str(key), "each key once in a mapping, but it is given twice",
-                             has_got=False)
-        mapping[key] = value
-    return mapping
-
-
-@cache
-def _loader() -> type:
-    """A YAML SafeLoader that refuses a key given twice in one mapping."""
-    import yaml
-
-    class UniqueKeyLoader(yaml.SafeLoader):
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if isinstance(key, list | dict):
-                    continue  # unhashable: SafeLoader reports it
-                if key in seen:
-                    line = key_node.start_mark.line + 1
-                    raise InputError(str(key), f"each key once in a mapping, but it is given "
-                                               f"twice (line {line})", has_got=False)
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-    return UniqueKeyLoader
+        data = parse_json_line(raw, first=first, path=path)
+        return parse_applicant(data, path)
+    except InputError as exc:
+        ident = data.get("id") if isinstance(data, dict) else None
+        if isinstance(ident, str) and len(ident) <= MAX_ID_LENGTH:
+            exc.applicant_id = ident  # the loader has refused any lone surrogate
+        return exc
 
 
 # --- validating ------------------------------------------------------------------
@@ -231,23 +136,25 @@ def _loader() -> type:
 _TOP_KEYS = ("id", "as_of", "education", "diplomas", "work", "trainings", "certificates")
 
 
-def parse_applicant(data: Any) -> Applicant:
-    """Validate plain data (as loaded from YAML/JSON) into an :class:`Applicant`."""
-    _mapping(data, "", _TOP_KEYS, required=("education",), what="an applicant")
+def parse_applicant(data: Any, path: str = "") -> Applicant:
+    """Validate plain data (as loaded from YAML/JSON) into an :class:`Applicant`.
+
+    ``path`` is put before every field path of an error (a batch line, a row).
+    """
+    _mapping(data, path, _TOP_KEYS, required=("education",), what="applicant")
     ident = data.get("id")
     if ident is not None and (not isinstance(ident, str) or len(ident) > MAX_ID_LENGTH
                               or not is_valid_text(ident)):
-        raise InputError("id", f"a text of at most {MAX_ID_LENGTH} characters of valid Unicode",
-                         ident)
+        raise input_error(join_path(path, "id"), "id_text", ident, max=MAX_ID_LENGTH)
     as_of = data.get("as_of")
     return Applicant(
         id=ident,
-        as_of=None if as_of is None else _month(as_of, "as_of"),
-        education=_enum(data["education"], "education", EDUCATIONS),
-        diplomas=tuple(_items(data, "diplomas", _diploma)),
-        work=tuple(_items(data, "work", _work)),
-        trainings=tuple(_items(data, "trainings", _training)),
-        certificates=tuple(_items(data, "certificates", _certificate)),
+        as_of=None if as_of is None else _month(as_of, join_path(path, "as_of")),
+        education=_enum(data["education"], join_path(path, "education"), EDUCATIONS),
+        diplomas=tuple(_items(data, path, "diplomas", _diploma)),
+        work=tuple(_items(data, path, "work", _work)),
+        trainings=tuple(_items(data, path, "trainings", _training)),
+        certificates=tuple(_items(data, path, "certificates", _certificate)),
     )
 
 
@@ -260,18 +167,19 @@ def is_valid_text(text: str) -> bool:
     return True
 
 
-def _items(data: dict[str, Any], key: str, parse: Any) -> list[Any]:
+def _items(data: dict[str, Any], prefix: str, key: str, parse: Any) -> list[Any]:
     value = data.get(key)
+    path = join_path(prefix, key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InputError(key, "a list", value)
-    return [parse(item, f"{key}[{i}]") for i, item in enumerate(value)]
+        raise input_error(path, "list", value)
+    return [parse(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
 
 def _diploma(item: Any, path: str) -> Diploma:
     keys = ("kind", "major", "skill_target", "graduation", "mode")
-    _mapping(item, path, keys, required=("kind", "major", "graduation"), what="a diploma")
+    _mapping(item, path, keys, required=("kind", "major", "graduation"), what="diploma")
     return Diploma(
         kind=_enum(item["kind"], f"{path}.kind", DIPLOMA_KINDS),
         major=_enum(item["major"], f"{path}.major", OCCUPATIONS),
@@ -284,27 +192,26 @@ def _diploma(item: Any, path: str) -> Diploma:
 
 def _work(item: Any, path: str) -> Work:
     _mapping(item, path, ("start", "end", "occupation"), required=("start", "occupation"),
-             what="a work record")
+             what="work")
     start = _month(item["start"], f"{path}.start")
     end_value = item.get("end")
     end = None if end_value is None else _month(end_value, f"{path}.end")
     if end is not None and end < start:
-        raise InputError(f"{path}.end", f"a month not before start ({format_month(start)})",
-                         end_value)
+        raise input_error(f"{path}.end", "end_before_start", end_value,
+                          start=format_month(start))
     return Work(start=start, end=end,
                 occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS))
 
 
 def _training(item: Any, path: str) -> Training:
     keys = ("hours", "occupation", "certificate", "completed")
-    _mapping(item, path, keys, required=keys, what="a training record")
+    _mapping(item, path, keys, required=keys, what="training")
     hours = item["hours"]
     if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= MAX_HOURS:
-        raise InputError(f"{path}.hours", f"a whole number of hours from 0 to {MAX_HOURS}",
-                         hours)
+        raise input_error(f"{path}.hours", "hours", hours, max=MAX_HOURS)
     certificate = item["certificate"]
     if not isinstance(certificate, bool):
-        raise InputError(f"{path}.certificate", "true or false", certificate)
+        raise input_error(f"{path}.certificate", "true_false", certificate)
     return Training(hours=hours,
                     occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS),
                     certificate=certificate,
@@ -313,13 +220,13 @@ def _training(item: Any, path: str) -> Training:
 
 def _certificate(item: Any, path: str) -> Certificate:
     keys = ("level", "occupation", "obtained")
-    _mapping(item, path, keys, required=keys, what="a certificate")
+    _mapping(item, path, keys, required=keys, what="certificate")
     level = item["level"]
     if level == "预备技师":
         level = "preparatory_technician"
     if not (type(level) is int and level in CERTIFICATE_LEVELS
             or level == "preparatory_technician"):
-        raise InputError(f"{path}.level", "one of 4, 3, 2, 1, preparatory_technician", level)
+        raise input_error(f"{path}.level", "certificate_level", level)
     return Certificate(level=level,
                        occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS),
                        obtained=_month(item["obtained"], f"{path}.obtained"))
@@ -328,16 +235,14 @@ def _certificate(item: Any, path: str) -> Certificate:
 def _mapping(value: Any, path: str, keys: tuple[str, ...], *, required: tuple[str, ...],
              what: str) -> None:
     if not isinstance(value, dict):
-        raise InputError(path, f"{what} (a mapping of keys to values)", value)
+        raise input_error(path, "mapping", value, what=Term(what))
     for key in value:
         if key not in keys:
-            where = f"{path}.{key}" if path else str(key)
-            raise InputError(where, f"no such key; the keys of {what} are {', '.join(keys)}",
-                             has_got=False)
+            raise input_error(join_path(path, key), "unknown_key", what=Term(what),
+                              keys=", ".join(keys))
     for key in required:
         if key not in value:
-            where = f"{path}.{key}" if path else key
-            raise InputError(where, f"this key, which {what} must have", has_got=False)
+            raise input_error(join_path(path, key), "missing_key", what=Term(what))
 
 
 # Chinese aliases of the enumerations (APPLICANT.md: the CLI may accept them; the
@@ -366,19 +271,22 @@ def _enum(value: Any, path: str, allowed: tuple[str, ...]) -> str:
         return ALIASES[value.strip()]
     if not isinstance(value, str) or value not in allowed:
         hint = ""
-        if isinstance(value, str):
+        if isinstance(value, str) and len(value) < 1000:
             import difflib
 
-            close = difflib.get_close_matches(value.strip().lower(), allowed, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-        raise InputError(path, f"one of {', '.join(allowed)}{hint}", value)
+            close = difflib.get_close_matches(value.strip().lower()[:100], allowed, n=1)
+            hint = close[0] if close else ""
+        if hint:
+            raise input_error(path, "one_of_hint", value, allowed=", ".join(allowed),
+                              hint=hint)
+        raise input_error(path, "one_of", value, allowed=", ".join(allowed))
     return value
 
 
 def _month(value: Any, path: str) -> int:
     if not isinstance(value, str):
-        raise InputError(path, "a month written YYYY-MM in quotes or plain, like 2019-07", value)
+        raise input_error(path, "month", value)
     try:
         return parse_month(value)
-    except ValueError as exc:
-        raise InputError(path, str(exc), value) from None
+    except MonthError as exc:
+        raise input_error(path, exc.code, value, **exc.params) from None

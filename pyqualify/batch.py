@@ -5,15 +5,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .applicant import (
-    MAX_FILE_BYTES,
-    Applicant,
-    InputError,
-    is_valid_text,
-    parse_applicant,
-    parse_text,
-)
+from .applicant import MAX_FILE_BYTES, Applicant, applicant_from_line
 from .eligibility import check_many
+from .loader import read_bytes
 from .params import RuleParams
 from .planner import fastest_path
 
@@ -27,36 +21,21 @@ def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,
 
     With ``plan_target`` each good line also gets the ``path`` document for that level.
     """
-    name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_BATCH_BYTES:
-            raise InputError("", f"a batch file of at most 256 MiB, but it has {size} bytes",
-                             has_got=False)
-        with open(name, "rb") as handle:
-            raw_lines = handle.read(MAX_BATCH_BYTES + 1).splitlines()
-    except OSError:
-        raise InputError("", f"an existing readable file, but {name!r} cannot be read",
-                         has_got=False) from None
+    raw_lines = read_bytes(path, limit=MAX_BATCH_BYTES, limit_text="256 MiB").splitlines()
     records: list[dict[str, Any]] = []
     good: list[tuple[int, Applicant]] = []
     for number, raw in enumerate(raw_lines, start=1):
         record: dict[str, Any] = {"line": number}
         records.append(record)
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            if not text.strip():
-                raise InputError("", "a JSON object, got an empty line", has_got=False)
-            data = parse_text(text, strict_json=True)
-            if isinstance(data, dict) and isinstance(data.get("id"), str) and is_valid_text(
-                    data["id"]):
-                record["id"] = data["id"]
-            good.append((len(records) - 1, parse_applicant(data)))
-        except UnicodeDecodeError as exc:
-            record.update(ok=False, error=f"expected UTF-8 text, but byte {exc.start} of the "
-                                          "line is not UTF-8")
-        except InputError as exc:
-            record.update(ok=False, error=str(exc))
+        answer = applicant_from_line(raw, first=number == 1)
+        if isinstance(answer, Applicant):
+            if answer.id is not None:
+                record["id"] = answer.id
+            good.append((len(records) - 1, answer))
+        else:
+            if answer.applicant_id is not None:
+                record["id"] = answer.applicant_id
+            record.update(ok=False, error=str(answer))
     results = check_many([a for _, a in good], as_of=as_of, params=params, explain=explain)
     for (index, applicant), result in zip(good, results, strict=True):
         records[index].update(ok=True, check=result.to_json())

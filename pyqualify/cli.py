@@ -5,6 +5,8 @@ Exit status (OUTPUT.md): 0 answered, 2 bad input or options, 1 a fault of the pr
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -14,7 +16,7 @@ from typing import Any, NoReturn
 
 import click
 
-from .applicant import InputError
+from .messages import InputError, Raw, Term, elide, input_error, printable, quote, say
 
 EXIT_BAD_INPUT = 2
 EXIT_FAULT = 1
@@ -29,27 +31,93 @@ def default_lang() -> str:
     return "en"
 
 
-def fail(message: str, status: int = EXIT_BAD_INPUT) -> NoReturn:
-    click.echo(f"pyqualify: error: {message}", err=True)
+def fail(message: str, status: int = EXIT_BAD_INPUT, lang: str | None = None) -> NoReturn:
+    """The message on standard error (one line, control characters escaped), then exit."""
+    prefix = say("error_prefix", lang or default_lang())
+    with contextlib.suppress(OSError, ValueError):  # standard error may be gone too
+        click.echo(prefix + printable(message), err=True)
     sys.exit(status)
 
 
+# Errors of writing the output (a full disk, a closed pipe): not a fault of the program.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EROFS,
+                 getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def output_failed(exc: OSError, lang: str) -> NoReturn:
+    """A failed write of standard output: a plain message and exit 2.
+
+    A closed pipe (``pyqualify batch f | head -1``) exits 2 without a message, as
+    careful command-line tools do; standard output is pointed at /dev/null so that
+    the interpreter's last flush does not complain.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (CliRunner): nothing to quiet
+    if exc.errno == errno.EPIPE:
+        sys.exit(EXIT_BAD_INPUT)
+    code = errno.errorcode.get(exc.errno or 0, "")
+    reason = Term(code) if code in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS") else (
+        exc.strerror or code)
+    fail(say("write_failed", lang, reason=reason), EXIT_BAD_INPUT, lang)
+
+
 def answers_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Bad input exits 2 with the message; any other fault exits 1, without a traceback."""
+    """Bad input exits 2 with the message (in ``--lang``, else the locale's language);
+    an output that cannot be written exits 2 plainly; any other fault exits 1, without
+    a traceback."""
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang") or default_lang()
         try:
-            return command(*args, **kwargs)
+            value = command(*args, **kwargs)
+            sys.stdout.flush()
+            return value
         except InputError as exc:
-            fail(str(exc))
+            fail(exc.text(lang), lang=lang)
         except click.exceptions.Exit:
             raise
+        except OSError as exc:
+            if exc.errno not in OUTPUT_ERRNOS or os.environ.get("PYQUALIFY_DEBUG"):
+                raise
+            output_failed(exc, lang)
         except Exception as exc:  # a fault of the program: say so plainly
             if os.environ.get("PYQUALIFY_DEBUG"):
                 raise
-            fail(f"internal error ({exc.__class__.__name__}: {exc}); "
-                 "set PYQUALIFY_DEBUG=1 to see where", EXIT_FAULT)
+            detail = elide(f"{exc.__class__.__name__}: {exc}", 200)
+            fail(say("internal", lang, detail=detail), EXIT_FAULT, lang)
     return wrapper
+
+
+class Group(click.Group):
+    """The command group; click's own usage errors quote at most a short piece of the
+    value (``--horizon`` followed by 5,000 digits), with control characters escaped."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = _shorten(exc.message)
+            raise
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as exc:
+            exc.message = _shorten(exc.message)
+            raise
+
+
+def _shorten(message: str) -> str:
+    """Every long run without spaces in a message elided, control characters escaped."""
+    words = []
+    for word in message.split(" "):
+        core = word.rstrip("'\".,:;)")
+        words.append(elide(core, 60) + word[len(core):] if len(core) > 60 else word)
+    return printable(" ".join(words))
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,47 +139,48 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:
     """``NAME=VALUE`` pairs into typed values (bad ones exit 2 naming the option)."""
-    from .params import SWITCH_IDS, SWITCHES, RuleParams
+    from .params import MAX_THRESHOLD, SWITCH_IDS, SWITCHES, THRESHOLDS, RuleParams
 
     values: dict[str, int | bool] = {}
     for item in settings:
         name, sep, raw = item.partition("=")
         name = SWITCH_IDS.get(name.strip(), name.strip())
         raw = raw.strip().lower()
+        where = f"--set {quote(item) if not item.isascii() or len(item) > 60 else item}"
         if not sep:
-            fail(f"--set {item}: expected NAME=VALUE")
+            raise input_error(where, "name_value")
         if name in SWITCHES:
             if raw not in ("true", "false", "on", "off", "yes", "no", "1", "0"):
-                fail(f"--set {item}: expected true or false")
+                raise input_error(where, "true_false", raw)
             values[name] = raw in ("true", "on", "yes", "1")
+        elif name in THRESHOLDS:
+            if not raw.isascii() or not raw.lstrip("+-").isdigit() or len(raw) > 12 or not (
+                    0 <= int(raw) <= MAX_THRESHOLD):
+                raise input_error(where, "whole_number_range", raw, low=0, high=MAX_THRESHOLD)
+            values[name] = int(raw)
         else:
-            try:
-                values[name] = int(raw)
-            except ValueError:
-                fail(f"--set {item}: expected a whole number")
-    try:
-        RuleParams.of(values)
-    except ValueError as exc:
-        fail(f"--set: {exc}")
+            known = ", ".join([*THRESHOLDS, *SWITCHES, *SWITCH_IDS])
+            raise input_error(where, "rule_parameter", name, known=known)
+    RuleParams.of(values)  # checked above: any refusal here is a fault of the program
     return values
 
 
 def parse_as_of(text: str | None) -> int | None:
-    from .months import parse_month
+    from .months import MonthError, parse_month
 
     if text is None:
         return None
     try:
         return parse_month(text)
-    except ValueError as exc:
-        fail(f"--as-of: expected {exc}, got {text!r}")
+    except MonthError as exc:
+        raise input_error("--as-of", exc.code, text, **exc.params) from None
 
 
 def emit_json(document: Any) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pyqualify")
 def main() -> None:
     """Which level of 全媒体运营师 may I sit now, and what is my fastest path to level 1?"""
@@ -200,7 +269,7 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
     try:
         options = options.updated(**changes)
     except InputError as exc:
-        fail(f"option {exc}")
+        raise option_error(exc) from None
     applicant = load_applicant(file)
     result = fastest_path(applicant, target, as_of=month, params=params, options=options,
                           all_plans=all_plans, max_plans=max_plans,
@@ -213,6 +282,14 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
         click.echo(render_path(result, lang or default_lang()))
 
 
+def option_error(exc: InputError) -> InputError:
+    """An error of a planning option, named as the command line spells it (``--horizon``)."""
+    name, _, rest = exc.path.partition(".")
+    flag = "--" + name.replace("_", "-")
+    return InputError(f"{flag} {rest}" if rest else flag, exc.expected, exc.got,
+                      has_got=exc.has_got, code=exc.code, params=exc.params)
+
+
 def parse_exam_months(items: tuple[str, ...]) -> dict[int, tuple[int, ...]]:
     """``2=3,6,9,12`` pairs into {level: months}; bad ones exit 2 naming the option."""
     calendar: dict[int, tuple[int, ...]] = {}
@@ -223,8 +300,7 @@ def parse_exam_months(items: tuple[str, ...]) -> dict[int, tuple[int, ...]]:
             if not sep or int(level) not in (1, 2, 3, 4) or not all(1 <= m <= 12 for m in values):
                 raise ValueError
         except ValueError:
-            fail(f"--exam-months {item}: expected LEVEL=M,M,... with a level 1-4 and "
-                 "months 1-12")
+            raise input_error(f"--exam-months {quote(item)}", "exam_months_option") from None
         calendar[int(level)] = values
     return calendar
 
@@ -260,7 +336,9 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as exc:
-            fail(f"--output {output}: cannot write there ({exc.strerror})")
+            lang = default_lang()
+            fail(say("output_file", lang, name=Raw(quote(output, 60)),
+                     reason=exc.strerror or "?"), lang=lang)
     else:
         click.echo(text, nl=False)
 

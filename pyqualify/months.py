@@ -9,16 +9,26 @@ MONTH_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})")
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
+class MonthError(ValueError):
+    """A text that is not a month; ``code`` and ``params`` key the message catalogue."""
+
+    def __init__(self, message: str, code: str, **params: int):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
 def parse_month(text: str) -> int:
-    """Parse ``YYYY-MM`` (years 1950-2100) into a month index; raise ValueError otherwise."""
+    """Parse ``YYYY-MM`` (years 1950-2100) into a month index; raise MonthError otherwise."""
     match = MONTH_PATTERN.fullmatch(text)
     if not match:
-        raise ValueError("a month written YYYY-MM")
+        raise MonthError("a month written YYYY-MM", "month_format")
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
-        raise ValueError("a month written YYYY-MM with a month from 01 to 12")
+        raise MonthError("a month written YYYY-MM with a month from 01 to 12", "month_number")
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"a month written YYYY-MM with a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise MonthError(f"a month written YYYY-MM with a year from {FIRST_YEAR} to "
+                         f"{LAST_YEAR}", "month_year", first=FIRST_YEAR, last=LAST_YEAR)
     return year * 12 + month - 1
 
 

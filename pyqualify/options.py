@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError, is_valid_text
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, is_valid_text
+from .messages import Term, input_error, join_path
 from .resources import data_text
 
 ENTRIES = ("not_none", "upper_secondary")
@@ -60,16 +61,16 @@ class PlannerOptions:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not (
                     low <= value <= MAX_HORIZON):
-                raise InputError(name, f"a whole number from {low} to {MAX_HORIZON}", value)
+                raise input_error(name, "whole_number_range", value, low=low,
+                                  high=MAX_HORIZON)
         for level in (4, 3, 2, 1):
             months = self.exam_months.get(level, ())
             if not months or any(m not in range(1, 13) for m in months):
-                raise InputError(f"exam_months.{level}", "a non-empty list of months 1-12",
-                                 list(months))
+                raise input_error(f"exam_months.{level}", "exam_months", list(months))
         unknown = self.excluded_programmes - {p.id for p in self.catalog}
         if unknown:
-            raise InputError("exclude", "the id of a programme of the catalogue "
-                             f"({', '.join(p.id for p in self.catalog)})", sorted(unknown)[0])
+            raise input_error("exclude", "programme_of_catalog", sorted(unknown)[0],
+                              ids=", ".join(p.id for p in self.catalog))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -103,40 +104,35 @@ def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
     if isinstance(data, dict) and "catalog" in data:   # e.g. a copy of planning.yaml
         unknown = set(data) - PLANNING_KEYS
         if unknown:
-            raise InputError(f"{sorted(map(str, unknown))[0]}", "no such key; a catalogue file "
-                             "has `catalog:` (and may keep the other keys of planning.yaml)",
-                             has_got=False)
+            raise input_error(join_path("", sorted(unknown, key=str)[0]), "catalog_key")
         data = data["catalog"]
     if not isinstance(data, list) or not data:
-        raise InputError(path, "a non-empty list of programmes", data)
+        raise input_error(path, "programme_list", data)
     programmes: list[Programme] = []
     keys = ("id", "kind", "skill_target", "mode", "months", "entry", "certificate")
     for i, item in enumerate(data):
         where = f"{path}[{i}]"
         if not isinstance(item, dict):
-            raise InputError(where, "a programme (a mapping)", item)
+            raise input_error(where, "mapping", item, what=Term("programme"))
         for key in item:
             if key not in keys:
-                raise InputError(f"{where}.{key}",
-                                 f"no such key; a programme has {', '.join(keys)}",
-                                 has_got=False)
+                raise input_error(join_path(where, key), "unknown_key", what=Term("programme"),
+                                  keys=", ".join(keys))
         for key in keys[:-1]:
             if key not in item:
-                raise InputError(f"{where}.{key}", "this key, which a programme must have",
-                                 has_got=False)
+                raise input_error(f"{where}.{key}", "missing_key", what=Term("programme"))
         ident = item["id"]
         if not isinstance(ident, str) or not ident.strip() or len(ident) > 100 or (
                 not is_valid_text(ident)):
-            raise InputError(f"{where}.id", "a text of 1 to 100 characters", ident)
+            raise input_error(f"{where}.id", "programme_id", ident)
         if ident in {p.id for p in programmes}:
-            raise InputError(f"{where}.id", "an id not used before in the catalogue", ident)
+            raise input_error(f"{where}.id", "programme_id_unique", ident)
         months = item["months"]
         if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 240:
-            raise InputError(f"{where}.months", "a whole number of months from 1 to 240", months)
+            raise input_error(f"{where}.months", "programme_months", months)
         certificate = item.get("certificate")
         if certificate is not None and certificate not in PROGRAMME_CERTIFICATES:
-            raise InputError(f"{where}.certificate", "preparatory_technician or nothing",
-                             certificate)
+            raise input_error(f"{where}.certificate", "programme_certificate", certificate)
         programmes.append(Programme(
             id=ident, kind=_choice(item["kind"], f"{where}.kind", DIPLOMA_KINDS),
             skill_target=_choice(item["skill_target"], f"{where}.skill_target", SKILL_TARGETS),
@@ -146,13 +142,14 @@ def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
 
 
 def load_catalog(path: str) -> tuple[Programme, ...]:
-    """A catalogue file of the user's own (YAML or JSON, same format as the default)."""
-    from .applicant import load_document
+    """A catalogue file of the user's own (YAML or JSON, same format as the default;
+    read through :mod:`pyqualify.loader`, with its bounds)."""
+    from .loader import load_document
 
     return parse_catalog(load_document(path))
 
 
 def _choice(value: Any, path: str, allowed: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise InputError(path, f"one of {', '.join(allowed)}", value)
+        raise input_error(path, "one_of", value, allowed=", ".join(allowed))
     return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from .eligibility import CheckResult, LevelAnswer
+from .messages import printable
 from .months import format_month
 from .params import RuleParams
 from .planner import PathResult, Plan
@@ -29,7 +30,7 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
         return text(LABELS, key, lang)
 
     params = result.params.as_dict()
-    who = result.applicant.id or ""
+    who = printable(result.applicant.id or "")  # user text: control characters escaped
     lines = [f"{who}  {label('as_of')} {format_month(result.as_of)}".strip(), ""]
     edu = label("met") if result.education_ok else label("not_met")
     if not result.params.education_requirement:
@@ -123,7 +124,7 @@ def render_path(result: PathResult, lang: str = "en") -> str:
         return text(PATH_LABELS, key, lang, **values)
 
     level_name = text(LEVEL_NAMES, result.target, lang)
-    who = result.applicant.id or ""
+    who = printable(result.applicant.id or "")  # user text: control characters escaped
     lines = [f"{who}  {text(LABELS, 'as_of', lang)} {format_month(result.as_of)}".strip(), ""]
     if not result.reachable:
         end = format_month(result.as_of + result.options.horizon)
@@ -207,4 +208,4 @@ def _reason_lines(result: PathResult, lang: str) -> list[str]:
 
 def programme_name(ident: str, lang: str) -> str:
     """A catalogue programme in words (its id when it is not in the default catalogue)."""
-    return text(PROGRAMMES, ident, lang) if ident in PROGRAMMES else ident
+    return text(PROGRAMMES, ident, lang) if ident in PROGRAMMES else printable(ident)

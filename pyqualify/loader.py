@@ -1,0 +1,341 @@
+"""The one way input comes in: bytes, text, YAML and JSON, with bounds.
+
+Every file the program reads (an applicant, a programme catalogue, a batch file,
+a batch line, a spreadsheet row once parsed) passes through here, so that each
+gets the same guarantees:
+
+- only a regular file is read (``-`` is standard input): a FIFO or a device is
+  refused at once instead of blocking; at most ``limit`` bytes are read;
+- the text is UTF-8; YAML merge keys (``<<: *anchor``) work, a key given twice
+  in one mapping is refused with its full path (``work[0].start``);
+- the parsed document is inspected once (:func:`inspect`): at most
+  :data:`MAX_DEPTH` levels, :data:`MAX_VALUES` values (aliases count each time
+  they are used), numbers of at most :data:`MAX_NUMBER_DIGITS` digits, keys that
+  are single values, and no lone surrogate in any text.
+
+Every refusal is an :class:`~pyqualify.messages.InputError` naming the place.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import sys
+from functools import cache
+from typing import Any
+
+from .messages import InputError, Raw, Term, TooLongNumber, input_error, join_path, quote
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_VALUES = 100_000
+MAX_NUMBER_DIGITS = 40
+NAME_CHARS = 60
+
+
+def shown_name(name: str) -> Raw:
+    """A file name as a message shows it: quoted, short, control characters escaped."""
+    return Raw(quote(name, NAME_CHARS))
+
+
+# --- bytes ---------------------------------------------------------------------------
+
+def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES,
+               limit_text: str = "1 MiB") -> bytes:
+    """At most ``limit`` bytes of a regular file, or of standard input for ``-``.
+
+    A FIFO, a device, a socket or a directory is refused without opening it for a
+    blocking read; a larger file is refused naming the limit.
+    """
+    name = os.fspath(path)
+    if name == "-":
+        raw = sys.stdin.buffer.read(limit + 1)
+        shown: Raw | Term = Term("standard_input")
+    else:
+        shown = shown_name(name)
+        raw = _read_regular(name, limit, shown)
+    if len(raw) > limit:
+        raise input_error("", "file_too_large", limit=Raw(limit_text), name=shown)
+    return raw
+
+
+def _read_regular(name: str, limit: int, shown: Raw) -> bytes:
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        raise _unreadable(name, shown, exc) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise input_error("", "not_regular_file", name=shown, kind=Term(_kind(mode)))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _unreadable(name, shown, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"),
+                       (stat.S_ISCHR, "char_device"), (stat.S_ISBLK, "block_device"),
+                       (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special"
+
+
+def _unreadable(name: str, shown: Raw, exc: Exception) -> InputError:
+    if isinstance(exc, OSError) and exc.errno is not None:
+        code = errno.errorcode.get(exc.errno, "")
+        reason: Any = Term(code) if code in ("ENOENT", "EACCES", "EISDIR", "ENAMETOOLONG",
+                                             "ENOTDIR", "EIO") else exc.strerror or code
+    else:
+        reason = "the name holds a NUL character"
+    return input_error("", "file_unreadable", name=shown, reason=reason)
+
+
+def decode(raw: bytes, name: Raw | Term, *, bom: bool = True) -> str:
+    """UTF-8 text (a byte order mark is dropped when ``bom``); else an InputError."""
+    try:
+        return raw.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise input_error("", "not_utf8", offset=exc.start, name=name) from None
+
+
+# --- documents --------------------------------------------------------------------------
+
+def load_document(path: str | os.PathLike[str]) -> Any:
+    """Read a YAML or JSON file (``-``: standard input) of at most 1 MiB into plain data."""
+    name = os.fspath(path)
+    raw = read_bytes(name)
+    shown = Term("standard_input") if name == "-" else shown_name(name)
+    return parse_text(decode(raw, shown), strict_json=name.lower().endswith(".json"))
+
+
+def parse_text(text: str, *, strict_json: bool = False, path: str = "") -> Any:
+    """Parse YAML or JSON text into plain data, inspected (:func:`inspect`).
+
+    ``strict_json`` (a ``.json`` file, a batch line) accepts JSON only; otherwise
+    YAML, which reads JSON too.  Errors name ``path`` and the place inside.
+    """
+    if strict_json or text.lstrip().startswith(("{", "[")):
+        try:
+            data = json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int,
+                              parse_constant=_json_constant)
+            return inspect(data, path)
+        except json.JSONDecodeError as exc:
+            if strict_json:
+                raise input_error(path, "json_syntax", problem=exc.msg, line=exc.lineno,
+                                  column=exc.colno) from None
+        except RecursionError:
+            raise input_error(path, "too_deep", limit=MAX_DEPTH) from None
+    return inspect(_parse_yaml(text, path), path)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = {}
+    for key, value in pairs:
+        mapping[_Duplicate(key, None) if key in mapping else key] = value
+    return mapping
+
+
+def _json_int(text: str) -> int | TooLongNumber:
+    digits = len(text.lstrip("-"))
+    return TooLongNumber(len(text)) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
+def _json_constant(name: str) -> float:
+    return float(name)  # NaN, Infinity: numbers no field accepts; the fields say so
+
+
+def _parse_yaml(text: str, path: str) -> Any:
+    import yaml  # imported here: ~10 ms that JSON input does not need
+
+    try:
+        return yaml.load(text, Loader=_yaml_loader())  # a SafeLoader subclass
+    except InputError as exc:
+        raise exc.within(path) if path else exc from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        problem = exc.problem or "syntax error"
+        if mark is not None:
+            raise input_error(path, "yaml_syntax_at", problem=problem, line=mark.line + 1,
+                              column=mark.column + 1) from None
+        raise input_error(path, "yaml_syntax", problem=problem) from None
+    except yaml.YAMLError as exc:  # e.g. a ReaderError: a character YAML does not allow
+        raise input_error(path, "yaml_syntax", problem=str(exc).split("\n")[0]) from None
+    except RecursionError:
+        raise input_error(path, "too_deep", limit=MAX_DEPTH) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a timestamp 2019-02-30
+        raise input_error(path, "yaml_syntax",
+                          problem=f"a value that cannot be read ({exc.__class__.__name__})"
+                          ) from None
+
+
+class _Duplicate:
+    """A key given a second time: kept as a marker so that :func:`inspect` names its path."""
+
+    __slots__ = ("key", "line")
+
+    def __init__(self, key: Any, line: int | None):
+        self.key = key
+        self.line = line
+
+
+class _BadKey:
+    """A key that is a list, mapping or set (it cannot be a key of plain data)."""
+
+    __slots__ = ("kind", "line")
+
+    def __init__(self, kind: str, line: int):
+        self.kind = kind
+        self.line = line
+
+
+@cache
+def _yaml_loader() -> type:
+    """A YAML safe loader (libyaml's when present) with the bounds of this module."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    merge_tag = "tag:yaml.org,2002:merge"
+
+    class BoundedLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            if not isinstance(node, yaml.MappingNode):
+                return super().construct_mapping(node, deep=deep)
+            own: list[tuple[Any, Any]] = []
+            seen: set[Any] = set()
+            for key_node, value_node in node.value:
+                if key_node.tag == merge_tag:
+                    continue
+                key = self._key(key_node, deep)
+                if not isinstance(key, _BadKey):
+                    if key in seen:
+                        key = _Duplicate(key, key_node.start_mark.line + 1)
+                    else:
+                        seen.add(key)
+                own.append((key, value_node))
+            merged: dict[Any, Any] = {}
+            if len(own) != len(node.value):  # a merge key: its mappings come first
+                self.flatten_mapping(node)
+                own_nodes = {id(v) for _, v in own}
+                for key_node, value_node in node.value:
+                    if id(value_node) not in own_nodes:
+                        key = self._key(key_node, deep)
+                        if not isinstance(key, _BadKey):
+                            merged[key] = self.construct_object(value_node, deep=deep)
+            for key, value_node in own:
+                merged.pop(key, None)
+                merged[key] = self.construct_object(value_node, deep=deep)
+            return merged
+
+        def _key(self, key_node: Any, deep: bool) -> Any:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, list | dict | set):  # cannot happen from a scalar
+                    return _BadKey("a_set", key_node.start_mark.line + 1)
+                return key
+            kind = "a_list" if isinstance(key_node, yaml.SequenceNode) else (
+                "a_set" if key_node.tag == "tag:yaml.org,2002:set" else "a_mapping")
+            return _BadKey(kind, key_node.start_mark.line + 1)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            text = self.construct_scalar(node)
+            digits = len(text.replace("_", "").lstrip("+-"))
+            if digits > MAX_NUMBER_DIGITS + 2:  # 0x, 0b, 0o and sexagesimal too
+                return TooLongNumber(len(text))
+            return super().construct_yaml_int(node)
+
+        def construct_yaml_float(self, node: Any) -> Any:
+            text = self.construct_scalar(node)
+            if ":" in text and len(text) > MAX_NUMBER_DIGITS:  # sexagesimal: slow when long
+                return TooLongNumber(len(text))
+            return super().construct_yaml_float(node)
+
+    BoundedLoader.add_constructor("tag:yaml.org,2002:int", BoundedLoader.construct_yaml_int)
+    BoundedLoader.add_constructor("tag:yaml.org,2002:float",
+                                  BoundedLoader.construct_yaml_float)
+    return BoundedLoader
+
+
+# --- inspection ------------------------------------------------------------------------
+
+def inspect(data: Any, path: str = "") -> Any:
+    """Check parsed data against the bounds of this module; return it unchanged.
+
+    Also for data that did not come from text here (an API body, a spreadsheet row).
+    """
+    budget = [MAX_VALUES]
+    _inspect(data, path, 0, budget)
+    return data
+
+
+def _inspect(value: Any, path: str, depth: int, budget: list[int]) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise input_error("", "too_many_values", limit=MAX_VALUES)
+    if isinstance(value, str):
+        _text(value, path)
+    elif isinstance(value, dict):
+        if depth >= MAX_DEPTH:
+            raise input_error(path, "too_deep", limit=MAX_DEPTH)
+        for key, item in value.items():
+            if isinstance(key, _Duplicate):
+                where = join_path(path, key.key)
+                _key_text(key.key, path)
+                if key.line is None:
+                    raise input_error(where, "duplicate_key")
+                raise input_error(where, "duplicate_key_at", line=key.line)
+            if isinstance(key, _BadKey):
+                raise input_error(path, "key_not_scalar", kind=Term(key.kind), line=key.line)
+            _key_text(key, path)
+            if isinstance(key, TooLongNumber):
+                raise input_error(path, "number_too_long", key, limit=MAX_NUMBER_DIGITS)
+            _inspect(item, join_path(path, key), depth + 1, budget)
+    elif isinstance(value, list | tuple | set | frozenset):
+        if depth >= MAX_DEPTH:
+            raise input_error(path, "too_deep", limit=MAX_DEPTH)
+        for index, item in enumerate(value):
+            _inspect(item, f"{path}[{index}]", depth + 1, budget)
+    elif isinstance(value, TooLongNumber):
+        raise input_error(path, "number_too_long", value, limit=MAX_NUMBER_DIGITS)
+
+
+def _key_text(key: Any, path: str) -> None:
+    if isinstance(key, str):
+        _text(key, join_path(path, key))
+
+
+def _text(text: str, path: str) -> None:
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise input_error(path, "lone_surrogate",
+                              char=Raw(f"\\u{ord(text[exc.start]):04x}")) from None
+
+
+# --- JSON Lines ----------------------------------------------------------------------------
+
+def parse_json_line(raw: bytes, *, first: bool = False, path: str = "") -> Any:
+    """One line of a JSON Lines file (bytes, without or with its newline) into plain data.
+
+    ``first``: the first line may start with a byte order mark.
+    """
+    text = decode(raw, Term("the_line"), bom=first)
+    if not text.strip():
+        raise input_error(path, "json_object_line")
+    return parse_text(text, strict_json=True, path=path)
