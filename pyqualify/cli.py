@@ -160,7 +160,7 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:
             values[name] = int(raw)
         else:
             known = ", ".join([*THRESHOLDS, *SWITCHES, *SWITCH_IDS])
-            raise input_error(where, "rule_parameter", name, known=known)
+            raise input_error(where, "rule_parameter", known=known)
     RuleParams.of(values)  # checked above: any refusal here is a fault of the program
     return values
 

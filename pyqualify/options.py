@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, is_valid_text
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError, is_valid_text
 from .messages import Term, input_error, join_path
 from .resources import data_text
 
@@ -146,7 +146,11 @@ def load_catalog(path: str) -> tuple[Programme, ...]:
     read through :mod:`pyqualify.loader`, with its bounds)."""
     from .loader import load_document
 
-    return parse_catalog(load_document(path))
+    try:
+        data = load_document(path)
+    except InputError as exc:  # a list of programmes: name its items catalog[0], as below
+        raise exc.within("catalog") if exc.path.startswith("[") else exc from None
+    return parse_catalog(data)
 
 
 def _choice(value: Any, path: str, allowed: tuple[str, ...]) -> str:

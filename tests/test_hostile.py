@@ -1,0 +1,173 @@
+"""Hostile and careless input (issue 10): each row of the issue as a regression case.
+
+The corpus ``tests/corpus/hostile/`` holds one file per case and ``cases.json`` what each
+must give; the tests below add what a file cannot hold (a FIFO, a full disk, a closed
+pipe, option values).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pyqualify.cli import main
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus" / "hostile"
+CASES = json.loads((CORPUS / "cases.json").read_text(encoding="utf-8"))
+EXAMPLE = str(HERE.parent / "examples" / "college-graduate.yaml")
+ENV = {"PYQUALIFY_LANG": "en", "PYQUALIFY_DEBUG": ""}
+
+
+def run(*args: str, lang: str = "en") -> Result:
+    return CliRunner().invoke(main, list(args), env={**ENV, "PYQUALIFY_LANG": lang})
+
+
+def assert_plain(result: Result) -> None:
+    """No traceback, no "internal error", and a message that quotes input only briefly."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception)
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert len(result.stderr) < 600, result.stderr
+    assert all(len(line) < 400 for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])
+def test_corpus_case(case: dict[str, object]) -> None:
+    args = [EXAMPLE if arg == "EXAMPLE" else str(arg) for arg in case["args"]]  # type: ignore[attr-defined]
+    result = run(*args, str(CORPUS / str(case["file"])))
+    assert_plain(result)
+    assert result.exit_code == case["exit"], result.output
+    for words in case["stderr"]:  # type: ignore[attr-defined]
+        assert words in result.stderr
+    if case["exit"] == 2:
+        assert result.stdout == ""
+        assert result.stderr.startswith("pyqualify: error: ")
+
+
+def test_row3_a_lone_surrogate_key_refuses_only_its_line() -> None:
+    result = run("batch", str(CORPUS / "row3-lone-surrogate-key.jsonl"))
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["line"], o.get("id"), o["ok"]) for o in out] == [
+        (1, "good", True), (2, None, False), (3, "after", True)]  # refused before its id
+    assert out[1]["error"].startswith('"\\ud800": expected text of valid Unicode')
+    other = run("batch", str(CORPUS / "row3-lone-surrogate-value.jsonl"))
+    records = [json.loads(line) for line in other.stdout.splitlines()]
+    assert [r["ok"] for r in records] == [False, True]
+    assert records[0]["error"].startswith("work[0].occupation: expected text of valid")
+
+
+def test_row6_control_characters_are_escaped_in_text_but_kept_in_json() -> None:
+    file = str(CORPUS / "row6-forged-id.yaml")
+    text = run("check", file, "--lang", "en").stdout
+    assert not any(line.startswith("Level 1, senior technician  -") for line in
+                   text.splitlines())
+    assert text.splitlines()[0].startswith("a\\nLevel 1, senior technician")
+    assert "\\u202e" in text and "\u202e" not in text
+    doc = json.loads(run("check", file, "--format", "json").stdout)
+    assert doc["id"] == "a\nLevel 1, senior technician  -  \u2714 yes  FORGED\u202e"
+
+
+def test_row6_catalogue_ids_are_escaped_in_the_plan(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps([{"id": "evil\u001b[2J", "kind": "junior_college",
+                                    "skill_target": "none", "mode": "full_time",
+                                    "months": 36, "entry": "upper_secondary"}]))
+    person = tmp_path / "a.yaml"
+    person.write_text("education: high_school\nas_of: 2026-11\n")
+    result = run("path", str(person), "--catalog", str(catalog), "--target", "4",
+                 "--horizon", "60", "--no-training", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "\u001b" not in result.stdout
+
+
+def test_row7_merge_keys_give_the_same_answer_as_written_out() -> None:
+    merged = json.loads(run("check", str(CORPUS / "row7-merge-key.yaml"),
+                            "--format", "json").stdout)
+    assert merged["work_months"] == 82  # 2020-01..2026-10, the merged record overlaps it
+    from pyqualify.loader import load_document
+
+    work = load_document(CORPUS / "row7-merge-key.yaml")["work"]
+    assert work[1] == {"start": "2022-01", "end": "2022-06", "occupation": "same"}
+
+
+def fifo(tmp_path: Path) -> str:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return str(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("args", [["check", "FIFO"], ["path", "FIFO"], ["batch", "FIFO"],
+                                  ["path", EXAMPLE, "--catalog", "FIFO"]])
+def test_row4_a_fifo_is_refused_at_once(tmp_path: Path, args: list[str]) -> None:
+    # a real process with a timeout: a regression must fail the test, not hang the suite
+    name = fifo(tmp_path)
+    argv = [sys.executable, "-m", "pyqualify", *[name if a == "FIFO" else a for a in args]]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **ENV})
+    assert done.returncode == 2, done.stderr
+    assert "is a named pipe (FIFO)" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_row4_standard_input_is_dash() -> None:
+    person = "education: high_school\nas_of: 2026-11\n"
+    result = CliRunner().invoke(main, ["check", "-", "--format", "json"], input=person,
+                                env=ENV)
+    assert result.exit_code == 0 and json.loads(result.stdout)["as_of"] == "2026-11"
+
+
+@pytest.mark.parametrize("option", [
+    ["--set", "l1_1_work_months=" + "9" * 5000], ["--set", "I1=" + "y" * 5000],
+    ["--set", "x" * 5000 + "=1"], ["--as-of", "2" * 5000], ["--exam-months", "2=" + "3," * 3000],
+    ["--horizon", "9" * 5000], ["--lang", "z" * 5000], ["--exclude", "p" * 5000],
+    ["--target", "1" * 5000], ["--certificate-delay", "-" + "1" * 5000],
+])
+def test_row9_messages_quote_a_short_piece_of_an_option(option: list[str]) -> None:
+    result = run("path", EXAMPLE, "--horizon", "12", *option)
+    assert result.exit_code == 2
+    assert_plain(result)
+    assert "more)" in result.stderr
+
+
+def test_row9_a_long_value_in_a_file_is_elided() -> None:
+    result = run("check", str(CORPUS / "row9-long-value.yaml"))
+    assert '"' + "x" * 24 + "...(4976 more)" in result.stderr
+
+
+def python_cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "pyqualify", *args], capture_output=True,
+                          timeout=60, env={**os.environ, **ENV}, **kwargs)  # type: ignore
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_row10_a_full_disk_is_a_plain_message(lang: str) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "pyqualify", "check", EXAMPLE, "--lang",
+                               lang], stdout=full, stderr=subprocess.PIPE, timeout=60,
+                              env={**os.environ, **ENV})
+    assert done.returncode == 2
+    expected = ("pyqualify: error: cannot write the output: no space left on device\n"
+                if lang == "en" else "pyqualify：错误：无法写出结果：设备上没有空间了\n")
+    assert done.stderr.decode() == expected
+
+
+def test_row10_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    lines = tmp_path / "many.jsonl"
+    lines.write_text('{"education": "none"}\n' * 2000)
+    process = subprocess.Popen([sys.executable, "-m", "pyqualify", "batch", str(lines)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, **ENV})
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away, like `| head -0`
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 2
+    assert b"Traceback" not in error and error == b""
