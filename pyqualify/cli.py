@@ -94,7 +94,16 @@ def answers_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 class Group(click.Group):
     """The command group; click's own usage errors quote at most a short piece of the
-    value (``--horizon`` followed by 5,000 digits), with control characters escaped."""
+    value (``--horizon`` followed by 5,000 digits), with control characters escaped, and
+    its own output (``--help``, ``--version``) on a full disk is a plain message."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:
+            if exc.errno not in OUTPUT_ERRNOS or os.environ.get("PYQUALIFY_DEBUG"):
+                raise
+            output_failed(exc, default_lang())
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -132,9 +132,7 @@ def parse_text(text: str, *, strict_json: bool = False, path: str = "") -> Any:
     """
     if strict_json or text.lstrip().startswith(("{", "[")):
         try:
-            data = json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int,
-                              parse_constant=_json_constant)
-            return inspect(data, path)
+            return inspect(_json_decoder().decode(text), path)
         except json.JSONDecodeError as exc:
             if strict_json:
                 raise input_error(path, "json_syntax", problem=exc.msg, line=exc.lineno,
@@ -144,8 +142,18 @@ def parse_text(text: str, *, strict_json: bool = False, path: str = "") -> Any:
     return inspect(_parse_yaml(text, path), path)
 
 
+@cache
+def _json_decoder() -> json.JSONDecoder:
+    """JSON with duplicate keys marked and long integers left unconverted (made once)."""
+    return json.JSONDecoder(object_pairs_hook=_json_object, parse_int=_json_int,
+                            parse_constant=_json_constant)
+
+
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[Any, Any]:
-    mapping: dict[Any, Any] = {}
+    mapping: dict[Any, Any] = dict(pairs)
+    if len(mapping) == len(pairs):  # the common case, at C speed
+        return mapping
+    mapping = {}
     for key, value in pairs:
         mapping[_Duplicate(key, None) if key in mapping else key] = value
     return mapping
@@ -278,9 +286,46 @@ def inspect(data: Any, path: str = "") -> Any:
 
     Also for data that did not come from text here (an API body, a spreadsheet row).
     """
-    budget = [MAX_VALUES]
-    _inspect(data, path, 0, budget)
+    if _fine(data, 0, [MAX_VALUES]):  # fast, without paths; on a problem, look again
+        return data
+    _inspect(data, path, 0, [MAX_VALUES])
     return data
+
+
+_PLAIN = (int, float, bool, type(None))
+
+
+def _fine(value: Any, depth: int, budget: list[int]) -> bool:
+    """True when nothing in ``value`` breaks a bound (no paths built: the common case)."""
+    budget[0] -= 1
+    kind = type(value)
+    if kind is str:
+        return value.isascii() or _valid(value)
+    if kind is dict:
+        if depth >= MAX_DEPTH:
+            return False
+        for key, item in value.items():
+            if type(key) is str:
+                if not (key.isascii() or _valid(key)):
+                    return False
+            elif not isinstance(key, _PLAIN):
+                return False
+            if not _fine(item, depth + 1, budget):
+                return False
+        return budget[0] >= 0
+    if kind is list:
+        if depth >= MAX_DEPTH:
+            return False
+        return all(_fine(item, depth + 1, budget) for item in value) and budget[0] >= 0
+    return isinstance(value, _PLAIN) and budget[0] >= 0
+
+
+def _valid(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _inspect(value: Any, path: str, depth: int, budget: list[int]) -> None:

@@ -123,6 +123,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
 
 QUOTE_CHARS = 40    # at most this much of a value is quoted in a message
 NAME_CHARS = 60     # and of a file name or an option value
+PATH_CHARS = 160    # a field path longer than this is shown elided in the middle
+PARAM_CHARS = 400   # any other text put into a message
 
 
 class Term(str):
@@ -161,6 +163,8 @@ class InputError(ValueError):
         The CLI (``--lang``), the API (``lang``) and the web page all show this text.
         """
         zh = lang == "zh"
+        path = self.path if len(self.path) <= PATH_CHARS else (
+            self.path[:40] + "..." + self.path[-(PATH_CHARS - 43):])
         expected = self.expected
         if self.code is not None:
             expected = _fill(EXPECTED[self.code][zh], self.params, zh)
@@ -168,11 +172,16 @@ class InputError(ValueError):
             detail = f"应为{expected}"
             if self.has_got:
                 detail += f"，实际为{describe(self.got, 'zh')}"
-            return f"{self.path}：{detail}" if self.path else detail
+            return f"{path}：{detail}" if path else detail
         detail = f"expected {expected}"
         if self.has_got:
             detail += f", got {describe(self.got)}"
-        return f"{self.path}: {detail}" if self.path else detail
+        return f"{path}: {detail}" if path else detail
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Picklable (a batch answers lines in worker processes)."""
+        return (_rebuild, (self.path, self.expected, self.got, self.has_got, self.code,
+                           self.params, self.applicant_id))
 
     def within(self, prefix: str) -> InputError:
         """The same error with its path put under ``prefix`` (``line 3`` or ``rows[2]``)."""
@@ -181,6 +190,13 @@ class InputError(ValueError):
             path += self.path if self.path.startswith("[") else "." + self.path
         return InputError(path, self.expected, self.got, has_got=self.has_got, code=self.code,
                           params=self.params)
+
+
+def _rebuild(path: str, expected: str, got: Any, has_got: bool, code: str | None,
+             params: dict[str, Any], applicant_id: str | None) -> InputError:
+    error = InputError(path, expected, got, has_got=has_got, code=code, params=params)
+    error.applicant_id = applicant_id
+    return error
 
 
 _ABSENT: Any = object()
@@ -206,7 +222,8 @@ def term(name: str, lang: str = "en") -> str:
 
 def _fill(template: str, params: dict[str, Any], zh: bool) -> str:
     shown = {name: term(value, "zh" if zh else "en") if isinstance(value, Term)
-             else value if isinstance(value, Raw | int) else printable(str(value))
+             else value if isinstance(value, Raw | int)
+             else printable(elide(str(value), PARAM_CHARS))
              for name, value in params.items()}
     return template.format(**shown)
 

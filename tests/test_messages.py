@@ -133,3 +133,19 @@ def test_the_loader_bounds() -> None:
         parse_text("a: 1" + "0" * 60)
     with pytest.raises(InputError, match=r"^a\[1\]: expected a number of at most"):
         parse_text("a: [1, 0b" + "1" * 200 + "]")
+
+
+def test_an_input_error_survives_pickling() -> None:
+    import pickle
+
+    error = applicant_from_line(b'{"id": "x", "education": "college"}', path="line 2")
+    assert isinstance(error, InputError)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.path, copy.code, copy.applicant_id, str(copy), copy.text("zh")) == (
+        error.path, error.code, "x", str(error), error.text("zh"))
+
+
+def test_a_long_path_is_elided_in_the_middle() -> None:
+    error = InputError("a." * 200 + "end", "something", has_got=False)
+    assert len(error.text()) < 200 and error.text().startswith("a.a.")
+    assert "...a." in str(error) and str(error).endswith("a.end: expected something")
