@@ -32,6 +32,7 @@ MODES = ("full_time", "part_time")
 CERTIFICATE_LEVELS = (4, 3, 2, 1, "preparatory_technician")
 MAX_ID_LENGTH = 200
 MAX_HOURS = 10000
+MAX_RECORDS = 100  # diplomas, work records, trainings, certificates: each at most this many
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,8 @@ def _items(data: dict[str, Any], prefix: str, key: str, parse: Any) -> list[Any]
         return []
     if not isinstance(value, list):
         raise input_error(path, "list", value)
+    if len(value) > MAX_RECORDS:  # no person has more; planning time grows with them
+        raise input_error(path, "list_at_most", max=MAX_RECORDS, count=len(value))
     return [parse(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
 

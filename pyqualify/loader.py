@@ -286,21 +286,31 @@ def inspect(data: Any, path: str = "") -> Any:
 
     Also for data that did not come from text here (an API body, a spreadsheet row).
     """
-    if _fine(data, 0, [MAX_VALUES]):  # fast, without paths; on a problem, look again
+    if _fine(data, 0, [MAX_VALUES], set()):  # fast, without paths; on a problem, look again
         return data
-    _inspect(data, path, 0, [MAX_VALUES])
+    _inspect(data, path, 0, [MAX_VALUES], set())
     return data
 
 
 _PLAIN = (int, float, bool, type(None))
 
 
-def _fine(value: Any, depth: int, budget: list[int]) -> bool:
-    """True when nothing in ``value`` breaks a bound (no paths built: the common case)."""
+def _fine(value: Any, depth: int, budget: list[int], seen: set[int]) -> bool:
+    """True when nothing in ``value`` breaks a bound (no paths built: the common case).
+
+    ``seen``: the ids of long non-ASCII texts already checked (an alias used 100,000
+    times names one text, which is checked once).
+    """
     budget[0] -= 1
     kind = type(value)
     if kind is str:
-        return value.isascii() or _valid(value)
+        if value.isascii():  # O(1) in CPython
+            return True
+        if len(value) > 64:
+            if id(value) in seen:
+                return True
+            seen.add(id(value))
+        return _valid(value)
     if kind is dict:
         if depth >= MAX_DEPTH:
             return False
@@ -310,13 +320,13 @@ def _fine(value: Any, depth: int, budget: list[int]) -> bool:
                     return False
             elif not isinstance(key, _PLAIN):
                 return False
-            if not _fine(item, depth + 1, budget):
+            if not _fine(item, depth + 1, budget, seen):
                 return False
         return budget[0] >= 0
     if kind is list:
         if depth >= MAX_DEPTH:
             return False
-        return all(_fine(item, depth + 1, budget) for item in value) and budget[0] >= 0
+        return all(_fine(item, depth + 1, budget, seen) for item in value) and budget[0] >= 0
     return isinstance(value, _PLAIN) and budget[0] >= 0
 
 
@@ -328,12 +338,15 @@ def _valid(text: str) -> bool:
     return True
 
 
-def _inspect(value: Any, path: str, depth: int, budget: list[int]) -> None:
+def _inspect(value: Any, path: str, depth: int, budget: list[int], seen: set[int]) -> None:
     budget[0] -= 1
     if budget[0] < 0:
         raise input_error("", "too_many_values", limit=MAX_VALUES)
     if isinstance(value, str):
-        _text(value, path)
+        if id(value) not in seen:
+            _text(value, path)
+            if len(value) > 64:
+                seen.add(id(value))
     elif isinstance(value, dict):
         if depth >= MAX_DEPTH:
             raise input_error(path, "too_deep", limit=MAX_DEPTH)
@@ -349,12 +362,12 @@ def _inspect(value: Any, path: str, depth: int, budget: list[int]) -> None:
             _key_text(key, path)
             if isinstance(key, TooLongNumber):
                 raise input_error(path, "number_too_long", key, limit=MAX_NUMBER_DIGITS)
-            _inspect(item, join_path(path, key), depth + 1, budget)
+            _inspect(item, join_path(path, key), depth + 1, budget, seen)
     elif isinstance(value, list | tuple | set | frozenset):
         if depth >= MAX_DEPTH:
             raise input_error(path, "too_deep", limit=MAX_DEPTH)
         for index, item in enumerate(value):
-            _inspect(item, f"{path}[{index}]", depth + 1, budget)
+            _inspect(item, f"{path}[{index}]", depth + 1, budget, seen)
     elif isinstance(value, TooLongNumber):
         raise input_error(path, "number_too_long", value, limit=MAX_NUMBER_DIGITS)
 

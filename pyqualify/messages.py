@@ -52,6 +52,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "id_text": ("a text of at most {max} characters of valid Unicode",
                 "不超过 {max} 个字符的有效 Unicode 文本"),
     "list": ("a list", "列表"),
+    "list_at_most": ("a list of at most {max} items, but it has {count}",
+                     "至多 {max} 项的列表，但这里有 {count} 项"),
     "one_of": ("one of {allowed}", "以下之一：{allowed}"),
     "one_of_hint": ("one of {allowed} (did you mean {hint}?)",
                     "以下之一：{allowed}（是否想写 {hint}？）"),
@@ -320,8 +322,12 @@ def join_path(prefix: str, key: Any) -> str:
     """``prefix.key`` for a key of a mapping; odd keys are quoted and elided."""
     if isinstance(key, str):
         part = key if _PLAIN_KEY.fullmatch(key) else quote(key)
-    elif isinstance(key, int | float) and not isinstance(key, bool):
+    elif key is None or isinstance(key, bool):
+        part = json.dumps(key)
+    elif isinstance(key, int | float):
         part = elide(_number(key) if isinstance(key, int) else str(key))
+    elif isinstance(key, _dt.date):
+        part = key.isoformat()
     else:
         part = describe(key)
     if not prefix:

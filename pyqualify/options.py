@@ -13,6 +13,7 @@ from .resources import data_text
 ENTRIES = ("not_none", "upper_secondary")
 PROGRAMME_CERTIFICATES = ("preparatory_technician",)
 MAX_HORIZON = 1200
+MAX_PROGRAMMES = 100
 PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exam_months",
                  "catalog"}
 
@@ -108,6 +109,8 @@ def parse_catalog(data: Any, path: str = "catalog") -> tuple[Programme, ...]:
         data = data["catalog"]
     if not isinstance(data, list) or not data:
         raise input_error(path, "programme_list", data)
+    if len(data) > MAX_PROGRAMMES:  # planning time grows with the catalogue
+        raise input_error(path, "list_at_most", max=MAX_PROGRAMMES, count=len(data))
     programmes: list[Programme] = []
     keys = ("id", "kind", "skill_target", "mode", "months", "entry", "certificate")
     for i, item in enumerate(data):

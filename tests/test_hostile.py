@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,39 @@ def test_row10_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     error = process.stderr.read()
     assert process.wait(timeout=60) == 2
     assert b"Traceback" not in error and error == b""
+
+
+def test_an_alias_used_many_times_for_a_long_text_is_checked_once(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    path.write_text('education: none\nx: &a "' + "中" * 150000 + '"\nwork: ['
+                    + ",".join(["*a"] * 40000) + "]\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run("check", str(path))
+    assert result.exit_code == 2 and "x: expected no such key" in result.stderr
+    assert time.monotonic() - started < 5
+
+
+def test_lists_of_an_applicant_and_the_catalogue_are_bounded(tmp_path: Path) -> None:
+    person = tmp_path / "many.yaml"
+    person.write_text("education: none\nwork:\n  - &w {start: 2020-01, occupation: same}\n"
+                      + "  - *w\n" * 100, encoding="utf-8")
+    result = run("check", str(person))
+    assert result.stderr == ("pyqualify: error: work: expected a list of at most 100 items, "
+                             "but it has 101\n")
+    programme = {"kind": "bachelor", "skill_target": "none", "mode": "full_time", "months": 48,
+                 "entry": "upper_secondary"}
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps([{"id": f"p{i}", **programme} for i in range(101)]))
+    result = run("path", EXAMPLE, "--catalog", str(catalog), "--lang", "zh")
+    assert result.exit_code == 2
+    assert "catalog：应为至多 100 项的列表，但这里有 101 项" in result.stderr
+
+
+@pytest.mark.parametrize(("key", "path"), [("~", "null"), ("2019-07-01", "2019-07-01"),
+                                           ("true", "true"), ("12", "12"), ("'a b'", '"a b"')])
+def test_odd_keys_are_named_plainly(tmp_path: Path, key: str, path: str) -> None:
+    file = tmp_path / "a.yaml"
+    file.write_text(f"education: none\n{key}: 1\n", encoding="utf-8")
+    result = run("check", str(file))
+    assert result.stderr.startswith(f"pyqualify: error: {path}: expected no such key"), (
+        result.stderr)
