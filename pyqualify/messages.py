@@ -93,6 +93,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
                            "LEVEL=M,M,... 的形式，等级为 1-4，月份为 1-12"),
 }
 
+_BY_ENGLISH = {english: code for code, (english, _) in EXPECTED.items() if "{" not in english}
+
 # Words that messages put into parameters (``{what}``, ``{kind}``, ``{reason}``).
 TERMS: dict[str, tuple[str, str]] = {
     "applicant": ("an applicant", "申请人"), "diploma": ("a diploma", "学历"),
@@ -168,8 +170,9 @@ class InputError(ValueError):
         path = self.path if len(self.path) <= PATH_CHARS else (
             self.path[:40] + "..." + self.path[-(PATH_CHARS - 43):])
         expected = self.expected
-        if self.code is not None:
-            expected = _fill(EXPECTED[self.code][zh], self.params, zh)
+        code = self.code if self.code is not None else _BY_ENGLISH.get(expected)
+        if code is not None:  # a free English text that is in the catalogue is found too
+            expected = _fill(EXPECTED[code][zh], self.params, zh)
         if zh:
             detail = f"应为{expected}"
             if self.has_got:

@@ -149,3 +149,9 @@ def test_a_long_path_is_elided_in_the_middle() -> None:
     error = InputError("a." * 200 + "end", "something", has_got=False)
     assert len(error.text()) < 200 and error.text().startswith("a.a.")
     assert "...a." in str(error) and str(error).endswith("a.end: expected something")
+
+
+def test_a_free_english_text_of_the_catalogue_is_translated() -> None:
+    with pytest.raises(InputError) as caught:
+        pyqualify.fastest_path(Applicant(education="none"), 7)
+    assert caught.value.text("zh") == "target：应为等级 1、2、3 或 4，实际为数字 7"
