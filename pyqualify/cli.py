@@ -16,7 +16,17 @@ from typing import Any, NoReturn
 
 import click
 
-from .messages import InputError, Raw, Term, elide, input_error, printable, quote, say
+from .messages import (
+    TERMS,
+    InputError,
+    Raw,
+    Term,
+    elide,
+    input_error,
+    printable,
+    quote,
+    say,
+)
 
 EXIT_BAD_INPUT = 2
 EXIT_FAULT = 1
@@ -59,10 +69,13 @@ def output_failed(exc: OSError, lang: str) -> NoReturn:
         pass  # not a real file descriptor (CliRunner): nothing to quiet
     if exc.errno == errno.EPIPE:
         sys.exit(EXIT_BAD_INPUT)
+    fail(say("write_failed", lang, reason=os_reason(exc)), EXIT_BAD_INPUT, lang)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, in words the catalogue can translate when it knows them."""
     code = errno.errorcode.get(exc.errno or 0, "")
-    reason = Term(code) if code in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS") else (
-        exc.strerror or code)
-    fail(say("write_failed", lang, reason=reason), EXIT_BAD_INPUT, lang)
+    return Term(code) if code in TERMS else (exc.strerror or code or "?")
 
 
 def answers_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -347,7 +360,7 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
         except OSError as exc:
             lang = default_lang()
             fail(say("output_file", lang, name=Raw(quote(output, 60)),
-                     reason=exc.strerror or "?"), lang=lang)
+                     reason=os_reason(exc)), lang=lang)
     else:
         click.echo(text, nl=False)
 

@@ -51,8 +51,11 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES,
     """
     name = os.fspath(path)
     if name == "-":
-        raw = sys.stdin.buffer.read(limit + 1)
         shown: Raw | Term = Term("standard_input")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # no standard input at all (a daemon)
+            raise input_error("", "file_unreadable", name=shown, reason=Term("ENOENT"))
+        raw = stream.read(limit + 1)
     else:
         shown = shown_name(name)
         raw = _read_regular(name, limit, shown)

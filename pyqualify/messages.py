@@ -106,7 +106,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "special": ("not a regular file", "非普通文件"),
     "a_list": ("a list", "列表"), "a_mapping": ("a mapping", "映射"), "a_set": ("a set", "集合"),
     "the_line": ("the line", "这一行"), "standard_input": ("standard input", "标准输入"),
-    "ENOENT": ("no such file", "文件不存在"), "EACCES": ("permission denied", "没有权限"),
+    "ENOENT": ("no such file or directory", "文件或目录不存在"), "EACCES": ("permission denied", "没有权限"),
     "EISDIR": ("it is a directory", "它是目录"), "ENAMETOOLONG": ("name too long", "名称过长"),
     "ENOSPC": ("no space left on device", "设备上没有空间了"),
     "EDQUOT": ("disk quota exceeded", "超出磁盘配额"), "EFBIG": ("file too large", "文件过大"),
