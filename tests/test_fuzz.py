@@ -279,9 +279,9 @@ class Command:
 
 # `path` always gets a small --horizon first (a later odd --horizon replaces it).
 COMMANDS: list[Command] = [
-    Command("check", options(RULE_OPTIONS), examples=250),
-    Command("path", options(PATH_OPTIONS, ("--horizon", "12")), examples=25),
-    Command("batch", options(BATCH_OPTIONS), inputs=jsonl_files, examples=80,
+    Command("check", options(RULE_OPTIONS), examples=400),
+    Command("path", options(PATH_OPTIONS, ("--horizon", "12")), examples=40),
+    Command("batch", options(BATCH_OPTIONS), inputs=jsonl_files, examples=120,
             good_input=(b'{"education": "none"}\n{"education": "high_school", '
                         b'"as_of": "2026-11"}\n', ".jsonl")),
     Command("path", options(PATH_OPTIONS[:4], ("--horizon", "12")), inputs=catalogues,
