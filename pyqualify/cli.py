@@ -26,6 +26,7 @@ from .messages import (
     printable,
     quote,
     say,
+    shorten,
 )
 
 EXIT_BAD_INPUT = 2
@@ -122,24 +123,15 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
-            exc.message = _shorten(exc.message)
+            exc.message = shorten(exc.message)
             raise
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
             return super().make_context(*args, **kwargs)
         except click.ClickException as exc:
-            exc.message = _shorten(exc.message)
+            exc.message = shorten(exc.message)
             raise
-
-
-def _shorten(message: str) -> str:
-    """Every long run without spaces in a message elided, control characters escaped."""
-    words = []
-    for word in message.split(" "):
-        core = word.rstrip("'\".,:;)")
-        words.append(elide(core, 60) + word[len(core):] if len(core) > 60 else word)
-    return printable(" ".join(words))
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:

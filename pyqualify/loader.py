@@ -26,7 +26,16 @@ import sys
 from functools import cache
 from typing import Any
 
-from .messages import InputError, Raw, Term, TooLongNumber, input_error, join_path, quote
+from .messages import (
+    InputError,
+    Raw,
+    Term,
+    TooLongNumber,
+    input_error,
+    join_path,
+    quote,
+    shorten,
+)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -180,13 +189,14 @@ def _parse_yaml(text: str, path: str) -> Any:
         raise exc.within(path) if path else exc from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        problem = exc.problem or "syntax error"
+        problem = shorten(exc.problem or "syntax error")  # it may quote a tag at length
         if mark is not None:
             raise input_error(path, "yaml_syntax_at", problem=problem, line=mark.line + 1,
                               column=mark.column + 1) from None
         raise input_error(path, "yaml_syntax", problem=problem) from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError: a character YAML does not allow
-        raise input_error(path, "yaml_syntax", problem=str(exc).split("\n")[0]) from None
+        raise input_error(path, "yaml_syntax", problem=shorten(str(exc).split("\n")[0])
+                          ) from None
     except RecursionError:
         raise input_error(path, "too_deep", limit=MAX_DEPTH) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. a timestamp 2019-02-30

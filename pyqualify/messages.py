@@ -264,6 +264,16 @@ def elide(text: str, limit: int = QUOTE_CHARS) -> str:
     return f"{text[:keep]}...({len(text) - keep} more)"
 
 
+def shorten(message: str, limit: int = NAME_CHARS) -> str:
+    """A message of another library (click, YAML) with every long run without spaces
+    elided, and control characters escaped: it may quote input at length."""
+    words = []
+    for word in message.split(" "):
+        core = word.rstrip("'\".,:;)")
+        words.append(elide(core, limit) + word[len(core):] if len(core) > limit else word)
+    return printable(" ".join(words))
+
+
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     """A short, safe, double-quoted piece of input for a message."""
     return json.dumps(printable(elide(text, limit)), ensure_ascii=False).replace("\\\\", "\\")
