@@ -48,7 +48,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "mapping": ("{what} (a mapping of keys to values)", "{what}（键值映射）"),
     "unknown_key": ("no such key; the keys of {what} are {keys}",
                     "没有这个键；{what}的键有 {keys}"),
-    "missing_key": ("this key, which {what} must have", "这个键，{what}必须有它"),
+    "missing_key": ("this key, which {what} must have", "缺少这个键，{what}必须有它"),
     "id_text": ("a text of at most {max} characters of valid Unicode",
                 "不超过 {max} 个字符的有效 Unicode 文本"),
     "list": ("a list", "列表"),
@@ -92,6 +92,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "exam_months_option": ("LEVEL=M,M,... with a level 1-4 and months 1-12",
                            "LEVEL=M,M,... 的形式，等级为 1-4，月份为 1-12"),
 }
+
+# Chinese texts that read as a whole sentence without "应为" (expected) before them.
+ZH_UNFRAMED = {"unknown_key", "missing_key", "catalog_key"}
 
 _BY_ENGLISH = {english: code for code, (english, _) in EXPECTED.items() if "{" not in english}
 
@@ -175,7 +178,7 @@ class InputError(ValueError):
         if code is not None:  # a free English text that is in the catalogue is found too
             expected = _fill(EXPECTED[code][zh], self.params, zh)
         if zh:
-            detail = f"应为{expected}"
+            detail = expected if code in ZH_UNFRAMED else f"应为{expected}"
             if self.has_got:
                 detail += f"，实际为{describe(self.got, 'zh')}"
             return f"{path}：{detail}" if path else detail

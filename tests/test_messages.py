@@ -155,3 +155,16 @@ def test_a_free_english_text_of_the_catalogue_is_translated() -> None:
     with pytest.raises(InputError) as caught:
         pyqualify.fastest_path(Applicant(education="none"), 7)
     assert caught.value.text("zh") == "target：应为等级 1、2、3 或 4，实际为数字 7"
+
+
+def test_unknown_and_missing_keys_read_as_sentences_in_chinese() -> None:
+    with pytest.raises(InputError) as caught:
+        applicant_from_mapping({"education": "none", "name": "x"})
+    assert caught.value.text("zh") == (
+        "name：没有这个键；申请人的键有 id, as_of, education, diplomas, work, trainings, "
+        "certificates")
+    with pytest.raises(InputError) as caught:
+        applicant_from_mapping({"work": []}, "rows[0]")
+    assert caught.value.text("zh") == "rows[0].education：缺少这个键，申请人必须有它"
+    assert str(caught.value) == (
+        "rows[0].education: expected this key, which an applicant must have")
