@@ -24,7 +24,7 @@ import os
 import stat
 import sys
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO
 
 from .messages import (
     InputError,
@@ -71,6 +71,33 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES,
     if len(raw) > limit:
         raise input_error("", "file_too_large", limit=Raw(limit_text), name=shown)
     return raw
+
+
+def open_input(path: str | os.PathLike[str]) -> BinaryIO:
+    """A regular file opened for reading in binary, or standard input for ``-``: for
+    input read as a stream (a batch of a million lines).  Anything else is refused at
+    once, as by :func:`read_bytes`; the caller closes the file (not standard input)."""
+    name = os.fspath(path)
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise input_error("", "file_unreadable", name=Term("standard_input"),
+                              reason=Term("ENOENT"))
+        return stream
+    shown = shown_name(name)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        raise _unreadable(name, shown, exc) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise input_error("", "not_regular_file", name=shown, kind=Term(_kind(mode)))
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def _read_regular(name: str, limit: int, shown: Raw) -> bytes:

@@ -168,3 +168,20 @@ def test_unknown_and_missing_keys_read_as_sentences_in_chinese() -> None:
     assert caught.value.text("zh") == "rows[0].education：缺少这个键，申请人必须有它"
     assert str(caught.value) == (
         "rows[0].education: expected this key, which an applicant must have")
+
+
+def test_open_input_streams_a_regular_file_and_refuses_a_fifo(tmp_path: Path) -> None:
+    import os
+
+    from pyqualify.loader import open_input
+
+    lines = tmp_path / "a.jsonl"
+    lines.write_bytes(b'{"education": "none"}\n' * 3)
+    with open_input(lines) as stream:
+        assert [isinstance(applicant_from_line(line), Applicant) for line in stream] == [
+            True] * 3
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(InputError, match="is a named pipe"):
+        open_input(tmp_path / "pipe")
+    with pytest.raises(InputError, match="no such file"):
+        open_input(tmp_path / "nope")
