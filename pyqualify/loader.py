@@ -59,15 +59,15 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES,
     blocking read; a larger file is refused naming the limit.
     """
     name = os.fspath(path)
-    if name == "-":
-        shown: Raw | Term = Term("standard_input")
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # no standard input at all (a daemon)
-            raise input_error("", "file_unreadable", name=shown, reason=Term("ENOENT"))
+    shown: Raw | Term = Term("standard_input") if name == "-" else shown_name(name)
+    stream = open_input(name)
+    try:
         raw = stream.read(limit + 1)
-    else:
-        shown = shown_name(name)
-        raw = _read_regular(name, limit, shown)
+    except OSError as exc:
+        raise _unreadable(name, shown, exc) from None
+    finally:
+        if name != "-":
+            stream.close()
     if len(raw) > limit:
         raise input_error("", "file_too_large", limit=Raw(limit_text), name=shown)
     return raw
@@ -98,32 +98,6 @@ def open_input(path: str | os.PathLike[str]) -> BinaryIO:
         os.close(fd)
         raise
     return os.fdopen(fd, "rb")
-
-
-def _read_regular(name: str, limit: int, shown: Raw) -> bytes:
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except (OSError, ValueError) as exc:
-        raise _unreadable(name, shown, exc) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise input_error("", "not_regular_file", name=shown, kind=Term(_kind(mode)))
-        os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise _unreadable(name, shown, exc) from None
-    finally:
-        os.close(fd)
 
 
 def _kind(mode: int) -> str:
