@@ -71,40 +71,15 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:
     """``NAME=VALUE`` pairs into typed values (bad ones exit 2 naming the option)."""
-    from .params import SWITCH_IDS, SWITCHES, RuleParams
+    from .query import parse_settings as parse
 
-    values: dict[str, int | bool] = {}
-    for item in settings:
-        name, sep, raw = item.partition("=")
-        name = SWITCH_IDS.get(name.strip(), name.strip())
-        raw = raw.strip().lower()
-        if not sep:
-            fail(f"--set {item}: expected NAME=VALUE")
-        if name in SWITCHES:
-            if raw not in ("true", "false", "on", "off", "yes", "no", "1", "0"):
-                fail(f"--set {item}: expected true or false")
-            values[name] = raw in ("true", "on", "yes", "1")
-        else:
-            try:
-                values[name] = int(raw)
-            except ValueError:
-                fail(f"--set {item}: expected a whole number")
-    try:
-        RuleParams.of(values)
-    except ValueError as exc:
-        fail(f"--set: {exc}")
-    return values
+    return parse(settings, "--set")
 
 
 def parse_as_of(text: str | None) -> int | None:
-    from .months import parse_month
+    from .query import parse_as_of as parse
 
-    if text is None:
-        return None
-    try:
-        return parse_month(text)
-    except ValueError as exc:
-        fail(f"--as-of: expected {exc}, got {text!r}")
+    return parse(text, "--as-of")
 
 
 def emit_json(document: Any) -> None:
@@ -179,28 +154,17 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
          settings: tuple[str, ...]) -> None:
     """The fastest path from FILE's applicant to a certificate (default: level 1)."""
     from .applicant import load_applicant
-    from .options import PlannerOptions, load_catalog
+    from .options import load_catalog
     from .planner import fastest_path
+    from .query import parse_exam_months, planner_options
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)
-    options = PlannerOptions.default()
-    changes: dict[str, Any] = {}
-    if catalog:
-        changes["catalog"] = load_catalog(catalog)
-    for name, value in (("horizon", horizon), ("certificate_delay", certificate_delay),
-                        ("training_months", training_months),
-                        ("training_hours", training_hours)):
-        if value is not None:
-            changes[name] = value
-    if exam_months:
-        changes["exam_months"] = {**options.exam_months, **parse_exam_months(exam_months)}
-    changes.update(allow_study=not no_study, allow_training=not no_training,
-                   assume_work=not no_assume_work, excluded_programmes=frozenset(excluded))
-    try:
-        options = options.updated(**changes)
-    except InputError as exc:
-        fail(f"option {exc}")
+    options = planner_options(
+        no_study=no_study, no_training=no_training, no_assume_work=no_assume_work,
+        horizon=horizon, certificate_delay=certificate_delay, training_months=training_months,
+        training_hours=training_hours, exam_months=parse_exam_months(exam_months),
+        excluded=excluded, catalog=load_catalog(catalog) if catalog else None)
     applicant = load_applicant(file)
     result = fastest_path(applicant, target, as_of=month, params=params, options=options,
                           all_plans=all_plans, max_plans=max_plans,
@@ -211,22 +175,6 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
         from .render import render_path
 
         click.echo(render_path(result, lang or default_lang()))
-
-
-def parse_exam_months(items: tuple[str, ...]) -> dict[int, tuple[int, ...]]:
-    """``2=3,6,9,12`` pairs into {level: months}; bad ones exit 2 naming the option."""
-    calendar: dict[int, tuple[int, ...]] = {}
-    for item in items:
-        level, sep, months = item.partition("=")
-        try:
-            values = tuple(sorted({int(m) for m in months.split(",")}))
-            if not sep or int(level) not in (1, 2, 3, 4) or not all(1 <= m <= 12 for m in values):
-                raise ValueError
-        except ValueError:
-            fail(f"--exam-months {item}: expected LEVEL=M,M,... with a level 1-4 and "
-                 "months 1-12")
-        calendar[int(level)] = values
-    return calendar
 
 
 @main.command()
@@ -264,6 +212,10 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
     else:
         click.echo(text, nl=False)
 
+
+from .web.command import serve  # noqa: E402  (click only; the server loads on use)
+
+main.add_command(serve)
 
 if __name__ == "__main__":  # python -m pyqualify.cli
     main()
