@@ -7,6 +7,7 @@ are read from the package once, and questions travel as data to the worker proce
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -36,17 +37,29 @@ SECURITY_HEADERS = {
 }
 
 
+class JSON(JSONResponse):
+    """JSON as UTF-8; text that cannot be UTF-8 (a lone surrogate echoed from the input)
+    is written as ``\\u`` escapes instead, never a failure."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, ensure_ascii=True, allow_nan=False,
+                              separators=(",", ":")).encode("ascii")
+
+
 class TooLarge(Exception):
     """The body is over 1 MiB."""
 
 
-def error(status: int, field: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"field": field, "message": message}}, status_code=status,
+def error(status: int, field: str, message: str) -> JSON:
+    return JSON({"error": {"field": field, "message": message}}, status_code=status,
                         headers=SECURITY_HEADERS)
 
 
-def answer(document: Any) -> JSONResponse:
-    return JSONResponse(document, headers=SECURITY_HEADERS)
+def answer(document: Any) -> JSON:
+    return JSON(document, headers=SECURITY_HEADERS)
 
 
 async def read_body(request: Request, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -170,7 +183,7 @@ class Service:
         if "ok" in reply:
             return answer(reply["ok"])
         if "error" in reply:
-            return JSONResponse(reply, status_code=422, headers=SECURITY_HEADERS)
+            return JSON(reply, status_code=422, headers=SECURITY_HEADERS)
         return error(503, "", _words(lang, "fault", detail=reply["fault"]))
 
     async def check(self, request: Request) -> Response:

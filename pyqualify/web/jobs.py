@@ -6,6 +6,7 @@ worker's time (bounded by the time limit), never the server's.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,8 +81,12 @@ def plain(value: Any, budget: list[int]) -> Any:
             if budget[0] < 0:
                 return None
         return items
-    if value is None or isinstance(value, bool | int | float | str):
-        return value if not isinstance(value, int) or abs(value) < 2 ** 53 else str(value)
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 2 ** 53 else str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
     return str(value)
 
 
