@@ -181,7 +181,8 @@ class Service:
         except Busy:
             return error(503, "", _words(lang, "busy"))
         if "ok" in reply:
-            return answer(reply["ok"])
+            return Response(reply["ok"], media_type="application/json",
+                            headers=SECURITY_HEADERS)
         if "error" in reply:
             return JSON(reply, status_code=422, headers=SECURITY_HEADERS)
         return error(503, "", _words(lang, "fault", detail=reply["fault"]))

@@ -6,6 +6,7 @@ worker's time (bounded by the time limit), never the server's.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,8 +32,26 @@ class Job:
 
 
 def answer(job: Job) -> dict[str, Any]:
-    """``{"ok": document}``, ``{"error": {field, message}}`` (with the raw ``document``
-    for a parse), or ``{"fault": text}``."""
+    """``{"ok": JSON bytes}``, ``{"error": {field, message}}`` (with the raw ``document``
+    for a parse), or ``{"fault": text}``. The answer is made JSON here, in the worker, so
+    the server only passes the bytes on."""
+    reply = _answer(job)
+    if "ok" in reply:
+        reply["ok"] = to_json_bytes(reply["ok"])
+    return reply
+
+
+def to_json_bytes(document: Any) -> bytes:
+    """UTF-8 JSON; text that cannot be UTF-8 is written as ``\\u`` escapes."""
+    try:
+        return json.dumps(document, ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(document, ensure_ascii=True, allow_nan=False,
+                          separators=(",", ":")).encode("ascii")
+
+
+def _answer(job: Job) -> dict[str, Any]:
     from ..applicant import parse_applicant, parse_text
     from ..query import check_document, path_document
 

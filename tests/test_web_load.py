@@ -1,0 +1,71 @@
+"""Many clients at once: 8 clients send 48 planning questions to a real server while
+/api/health keeps answering within a second (SERVICE.md, "Safety")."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pyqualify import fastest_path, load_applicant
+from tests.web_server import running_server
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+CLIENTS, QUESTIONS = 8, 48
+pytestmark = pytest.mark.slow
+
+
+def post(url: str, body: bytes) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(url, data=body, method="POST",
+                                     headers={"Content-Type": "application/yaml"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return response.status, json.load(response)
+
+
+def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
+    questions = [(EXAMPLES[i % len(EXAMPLES)], 1 + (i // len(EXAMPLES)) % 2)
+                 for i in range(QUESTIONS)]
+    expected = {(path, target): fastest_path(load_applicant(path), target).to_json()
+                for path, target in set(questions)}
+    with running_server(workers=2) as base:
+        latencies: list[float] = []
+        stop = threading.Event()
+
+        def watch_health() -> None:
+            while not stop.is_set() and len(latencies) < 10_000:
+                start = time.perf_counter()
+                with urllib.request.urlopen(f"{base}/api/health", timeout=10) as response:
+                    assert json.load(response)["status"] == "ok"
+                latencies.append(time.perf_counter() - start)
+                stop.wait(0.05)
+
+        def ask(question: tuple[Path, int]) -> tuple[Path, int, int, dict[str, Any]]:
+            path, target = question
+            status, doc = post(f"{base}/api/path?target={target}", path.read_bytes())
+            return path, target, status, doc
+
+        watcher = threading.Thread(target=watch_health, daemon=True)
+        watcher.start()
+        started = time.perf_counter()
+        try:
+            with ThreadPoolExecutor(max_workers=CLIENTS) as clients:
+                answers = list(clients.map(ask, questions, timeout=300))
+        finally:
+            stop.set()
+            watcher.join(15)
+        elapsed = time.perf_counter() - started
+    assert len(answers) == QUESTIONS
+    for path, target, status, doc in answers:
+        assert status == 200
+        want = expected[(path, target)]
+        assert (doc["certified"], doc["months"], doc["plans"]) == (
+            want["certified"], want["months"], want["plans"]), (path.name, target)
+    assert len(latencies) >= 5, f"health was asked only {len(latencies)} times in {elapsed} s"
+    assert max(latencies) < 1.0, f"health took {max(latencies):.3f} s under load"
