@@ -310,15 +310,13 @@
           el("li", {}, el("b", { text: r }), " ", routeText(r, params)))));
       }
       if (answer.eligible && answer.materials) {
-        const items = new Set();
+        // one list when every route asks for the same documents, else one list per route
+        const lists = Object.entries(answer.materials);
+        const same = lists.every(([, ids]) => ids.join() === lists[0][1].join());
         const box = el("div", { class: "materials" }, el("h4", { text: U.materials }));
-        for (const route of Object.keys(answer.materials)) {
-          const list = el("ul");
-          for (const id of answer.materials[route]) {
-            list.append(el("li", { text: D.materials[id] || id }));
-            items.add(id);
-          }
-          box.append(el("p", { class: "route-name", text: route }), list);
+        for (const [route, ids] of same ? lists.slice(0, 1) : lists) {
+          if (!same) box.append(el("p", { class: "route-name", text: route }));
+          box.append(el("ul", {}, ...ids.map((id) => el("li", { text: D.materials[id] || id }))));
         }
         body.append(box);
       }
@@ -375,7 +373,8 @@
       headline.textContent = message || "";
       return;
     }
-    const target = levelName(doc.target);
+    const name = levelName(doc.target);
+    const target = name.charAt(0).toUpperCase() + name.slice(1);
     if (doc.reachable && doc.months === 0) {
       headline.textContent = fill(U.already, { level: target });
     } else if (doc.reachable) {
@@ -540,9 +539,16 @@
                                rx: 4, class: `bar ${kind}` });
     if (label) rect.append(svg("title", {}, label));
     picture.append(rect);
-    if (label && x2 - x1 > 60) {
-      picture.append(svg("text", { x: x1 + 4, y: y + laneH / 2 + 4, class: "bar-label" },
-                         label.length > (x2 - x1) / 8 ? label.slice(0, Math.floor((x2 - x1) / 8)) + "…" : label));
+    if (label && x2 - x1 > 40) {
+      // about 11 px a Chinese character, 6.5 px a Latin one
+      let room = x2 - x1 - 10;
+      let shown = "";
+      for (const ch of label) {
+        room -= /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6.5;
+        if (room < 0) { shown += "…"; break; }
+        shown += ch;
+      }
+      picture.append(svg("text", { x: x1 + 4, y: y + laneH / 2 + 4, class: "bar-label" }, shown));
     }
   }
 
