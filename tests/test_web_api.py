@@ -17,14 +17,15 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from starlette.testclient import TestClient
 
 import pyqualify
 from pyqualify.applicant import InputError, parse_applicant, parse_text
 from pyqualify.cli import main
 from pyqualify.web.app import create_app
+
+with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
