@@ -24,7 +24,7 @@ from pyqualify.cli import main
 from pyqualify.web.app import create_app
 
 with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[1]
