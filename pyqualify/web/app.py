@@ -23,7 +23,7 @@ from ..query import FALSE_WORDS, TRUE_WORDS, parse_as_of, parse_settings, planne
 from . import page
 from .jobs import Job
 from .openapi import openapi_document
-from .pool import Busy, Timeout, WorkerPool, default_workers
+from .pool import Busy, Gone, Timeout, WorkerPool, default_workers
 
 LANGS = ("zh", "en")
 CHECK_PARAMS = {"lang", "as_of", "set"}
@@ -174,8 +174,14 @@ class Service:
             return error(422, exc.path, exc.text(lang))
         job = Job(kind=kind, text=text, strict_json=is_json(request), **query)
         pool = self.plans if kind == "path" else self.checks
+
+        async def still_wanted() -> bool:
+            return not await request.is_disconnected()
+
         try:
-            reply = await pool.run(job)
+            reply = await pool.run(job, still_wanted)
+        except Gone:   # nobody is listening any more
+            return Response(status_code=499)
         except Timeout:
             return error(503, "", _words(lang, "timeout", seconds=f"{self.time_limit:g}"))
         except Busy:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -20,6 +21,10 @@ START_SECONDS = 60.0   # the most a fresh worker may take to import the engine
 
 class Timeout(Exception):
     """The question ran past the time limit (its worker was replaced)."""
+
+
+class Gone(Exception):
+    """The asker went away before a worker came free (nothing was computed)."""
 
 
 class Busy(Exception):
@@ -101,13 +106,21 @@ class WorkerPool:
         self._all.remove(worker)
         return self._spawn()
 
-    async def run(self, job: Any) -> Any:
-        """The job's answer; :class:`Timeout` past the limit, :class:`Busy` if none free."""
+    async def run(self, job: Any,
+                  still_wanted: Callable[[], Awaitable[bool]] | None = None) -> Any:
+        """The job's answer; :class:`Timeout` past the limit, :class:`Busy` if none free.
+
+        ``still_wanted`` is asked once a worker is free: a question whose asker has gone
+        away meanwhile (a page that sent a newer one) is dropped without being computed.
+        """
         assert self._idle is not None, "start() the pool first"
         try:
             worker = await asyncio.wait_for(self._idle.get(), self.wait_limit)
         except TimeoutError:
             raise Busy("every worker is busy") from None
+        if still_wanted is not None and not await still_wanted():
+            self._idle.put_nowait(worker)
+            raise Gone
         try:
             return await worker.call(job, self.time_limit)
         except TimeoutError:

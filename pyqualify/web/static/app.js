@@ -83,6 +83,8 @@
     for (const section of Object.keys(SECTIONS)) {
       $$(`[data-rows="${section}"] > li`).forEach((row, i) => {
         row.dataset.field = `${section}[${i}]`;
+        const remove = row.querySelector("[data-remove]");
+        if (remove) remove.setAttribute("aria-label", `${U.remove} ${U[section]} ${i + 1}`);
         for (const input of $$("[name]", row)) {
           input.dataset.field = `${section}[${i}].${input.name}`;
         }
@@ -181,6 +183,7 @@
     if (field && !message.includes(field)) message = `${field}: ${message}`;
     errorBox.append(el("strong", { text: U.error_title }), " ", el("span", { text: message }));
     errorBox.hidden = false;
+    if (errorBox.getBoundingClientRect().top < 0) errorBox.scrollIntoView({ block: "nearest" });
     const target = field ? fieldElement(field) : null;
     if (target) {
       target.classList.add("invalid");
