@@ -282,3 +282,48 @@ def test_a_slow_question_answers_503_and_the_server_goes_on() -> None:
         assert client.post("/api/check", json=quick).status_code == 200
         again = client.post("/api/path?target=4", json=quick)
         assert again.status_code == 200 and again.json()["reachable"] is True
+
+
+def test_the_pool_drops_a_question_nobody_waits_for_and_keeps_its_worker() -> None:
+    import asyncio
+
+    from pyqualify.web.jobs import Job
+    from pyqualify.web.pool import Gone, WorkerPool
+
+    async def scenario() -> None:
+        pool = WorkerPool(1, time_limit=30)
+        pool.start()
+        try:
+            job = Job("check", '{"education": "high_school", "as_of": "2026-11"}')
+            first = await pool.run(job)
+            assert json.loads(first["ok"])["as_of"] == "2026-11"
+            pids = pool.pids()
+
+            async def gone() -> bool:
+                return False
+
+            with pytest.raises(Gone):
+                await pool.run(job, gone)
+            assert pool.pids() == pids
+            assert "ok" in await pool.run(job)
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", "--wheel-dir", str(tmp_path), str(ROOT)],
+                   check=True)
+    (wheel,) = tmp_path.glob("pyqualify-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = ROOT / "pyqualify" / "web"
+    shipped = {f"pyqualify/web/{p.relative_to(package).as_posix()}"
+               for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert shipped <= names, sorted(shipped - names)
