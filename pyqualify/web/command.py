@@ -11,7 +11,8 @@ import click
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on (0: any free port, printed at start).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Planning worker processes (default: the number of cores).")
+              help="Worker processes of each pool, one pool for check and one for path "
+                   "(default: the number of cores).")
 @click.option("--time-limit", "time_limit", type=click.FloatRange(0.1, 3600), default=10.0,
               show_default=True, help="Seconds a question may run before it answers 503.")
 def serve(host: str, port: int, workers: int | None, time_limit: float) -> None:

@@ -186,6 +186,7 @@
     if (errorBox.getBoundingClientRect().top < 0) errorBox.scrollIntoView({ block: "nearest" });
     const target = field ? fieldElement(field) : null;
     if (target) {
+      if (target.tagName === "DETAILS") target.open = true;
       target.classList.add("invalid");
       if (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) {
         target.setAttribute("aria-invalid", "true");
