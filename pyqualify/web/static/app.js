@@ -388,7 +388,7 @@
       headline.textContent = fill(U.unreachable, { level: target });
       showReason(doc, detail);
     }
-    if (doc.reachable && doc.plans.length) {
+    if (doc.reachable && doc.months > 0 && doc.plans.length) {
       const plans = plansOf(doc);
       const fastest = doc.tradeoffs && doc.tradeoffs.length ? plans.length - 1 : 0;
       const index = Math.min(shownPlan === null ? fastest : shownPlan, plans.length - 1);
@@ -416,6 +416,7 @@
   function showReason(doc, detail) {
     const reason = doc.reason;
     if (!reason) return;
+    if (reason.education_ok === false) detail.append(el("p", { class: "opens", text: U.no_edu }));
     if (reason.unmet && Object.keys(reason.unmet).length) {
       detail.append(el("p", { text: fill(U.blocked, { level: levelName(reason.blocked_level),
                                                       month: reason.blocked_at }) }));
