@@ -160,11 +160,15 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)
-    options = planner_options(
-        no_study=no_study, no_training=no_training, no_assume_work=no_assume_work,
-        horizon=horizon, certificate_delay=certificate_delay, training_months=training_months,
-        training_hours=training_hours, exam_months=parse_exam_months(exam_months),
-        excluded=excluded, catalog=load_catalog(catalog) if catalog else None)
+    changes = dict(horizon=horizon, certificate_delay=certificate_delay,
+                   training_months=training_months, training_hours=training_hours,
+                   exam_months=parse_exam_months(exam_months),
+                   catalog=load_catalog(catalog) if catalog else None)
+    try:
+        options = planner_options(no_study=no_study, no_training=no_training,
+                                  no_assume_work=no_assume_work, excluded=excluded, **changes)
+    except InputError as exc:
+        fail(f"option {exc}")
     applicant = load_applicant(file)
     result = fastest_path(applicant, target, as_of=month, params=params, options=options,
                           all_plans=all_plans, max_plans=max_plans,

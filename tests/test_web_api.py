@@ -131,7 +131,7 @@ def test_bad_options_answer_422_naming_the_option(client: TestClient, endpoint: 
                                                   query: str, field: str) -> None:
     response = client.post(f"{endpoint}?{query}", json={"education": "high_school"})
     assert response.status_code == 422
-    assert response.json()["error"]["field"] == field
+    assert response.json()["error"]["field"].split(" ")[0] == field   # "set" or "set I1=x"
     assert response.json()["error"]["message"]
 
 
@@ -142,7 +142,7 @@ def test_bad_options_answer_422_naming_the_option(client: TestClient, endpoint: 
 def test_bad_planning_options_answer_422(client: TestClient, query: str, field: str) -> None:
     response = client.post(f"/api/path?{query}", json={"education": "high_school"})
     assert response.status_code == 422
-    assert response.json()["error"]["field"] == field
+    assert response.json()["error"]["field"].split(" ")[0] == field
 
 
 def test_planning_options_are_not_check_options(client: TestClient) -> None:
