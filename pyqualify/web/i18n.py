@@ -103,6 +103,8 @@ UI: dict[str, tuple[str, str]] = {
               "levels you may apply for now, what to bring, and your fastest path to the level "
               "you want. Everything is computed on this server; nothing goes to other sites."),
     "switch_lang": ("English", "中文"),
+    "nav": ("导航", "Navigation"),
+    "to_answers": ("跳到结果", "Jump to the answer"),
     "file": ("申请人文件", "Applicant file"),
     "load_file": ("载入 YAML/JSON 文件", "Load a YAML/JSON file"),
     "paste": ("粘贴文件内容", "Paste the file's text"),
