@@ -137,7 +137,8 @@ def test_bad_options_answer_422_naming_the_option(client: TestClient, endpoint: 
 
 @pytest.mark.parametrize(("query", "field"), [
     ("target=5", "target"), ("target=one", "target"), ("horizon=0", "horizon"),
-    ("horizon=x", "horizon"), ("no_study=maybe", "no_study"),
+    ("horizon=x", "horizon"), ("no_study=maybe", "no_study"), ("target=1&target=2", "target"),
+    ("horizon=" + "9" * 5000, "horizon"),
 ])
 def test_bad_planning_options_answer_422(client: TestClient, query: str, field: str) -> None:
     response = client.post(f"/api/path?{query}", json={"education": "high_school"})

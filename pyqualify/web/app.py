@@ -55,7 +55,7 @@ class TooLarge(Exception):
 
 def error(status: int, field: str, message: str) -> JSON:
     return JSON({"error": {"field": field, "message": message}}, status_code=status,
-                        headers=SECURITY_HEADERS)
+                headers=SECURITY_HEADERS)
 
 
 def answer(document: Any) -> JSON:
@@ -104,11 +104,15 @@ def _whole(value: str, name: str, low: int, high: int) -> int:
 def read_query(request: Request, allowed: set[str]) -> dict[str, Any]:
     """The query string's options, checked with the command line's parsers."""
     items = request.query_params.multi_items()
-    for name, _ in items:
+    single: dict[str, str] = {}
+    for name, value in items:
         if name not in allowed:
             raise InputError(name, f"a known parameter ({', '.join(sorted(allowed))})",
                              has_got=False)
-    single = {name: value for name, value in items if name != "set"}
+        if name != "set":
+            if name in single:
+                raise InputError(name, "this parameter once", has_got=False)
+            single[name] = value
     lang = single.get("lang", "en")
     if lang not in LANGS:
         raise InputError("lang", "zh or en", lang)
@@ -117,15 +121,12 @@ def read_query(request: Request, allowed: set[str]) -> dict[str, Any]:
         query["as_of"] = parse_as_of(single.get("as_of"), "as_of")
         query["params"] = parse_settings([v for name, v in items if name == "set"], "set")
     if "target" in allowed:
-        query["target"] = _whole(single.get("target", "1"), "target", 1, 4)
+        flags = {name: _flag(single[name], name) if name in single else False
+                 for name in ("no_study", "no_training", "no_assume_work")}
         horizon = single.get("horizon")
+        query["target"] = _whole(single.get("target", "1"), "target", 1, 4)
         query["options"] = planner_options(
-            no_study=_flag(single["no_study"], "no_study") if "no_study" in single else False,
-            no_training=(_flag(single["no_training"], "no_training")
-                         if "no_training" in single else False),
-            no_assume_work=(_flag(single["no_assume_work"], "no_assume_work")
-                            if "no_assume_work" in single else False),
-            horizon=None if horizon is None else _whole(horizon, "horizon", 1, 1200))
+            **flags, horizon=None if horizon is None else _whole(horizon, "horizon", 1, 1200))
     return query
 
 
