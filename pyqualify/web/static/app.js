@@ -41,6 +41,9 @@
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
   }
+  function paren(text) {
+    return D.lang === "zh" ? `（${text}）` : ` (${text})`;
+  }
   function levelName(level) {
     return D.enums.level[String(level)] || String(level);
   }
@@ -253,6 +256,7 @@
     if (pathCall) pathCall.abort();
     pathCall = new AbortController();
     const mine = pathCall;
+    lastPath = null;   // a redraw (window resized) must not bring back the previous answer
     $("#path-busy").hidden = false;
     const target = $("#target").value;
     try {
@@ -278,8 +282,7 @@
     if (typeof cond === "string") return D.conditions[cond] || cond;
     const name = D.conditions[cond.condition] || cond.condition;
     if (cond.have !== undefined && cond.need !== undefined) {
-      return `${name}（${fill(U.have_need, cond)}）`.replace("（", D.lang === "zh" ? "（" : " (")
-        .replace(/）$/, D.lang === "zh" ? "）" : ")");
+      return name + paren(fill(U.have_need, cond));
     }
     return name;
   }
@@ -304,10 +307,12 @@
       item.className = "level " + (answer.held ? "is-held" : answer.eligible ? "is-open" : "is-closed");
       const badges = el("p", { class: "badges" });
       if (answer.held) badges.append(el("span", { class: "badge held", text: U.held }));
-      badges.append(el("span", {
-        class: "badge " + (answer.eligible ? "yes" : "no"),
-        text: answer.eligible ? U.eligible : (answer.routes.length ? U.edu_short : U.not_eligible),
-      }));
+      if (answer.eligible || !answer.held) {   // a held level needs no "not yet"
+        badges.append(el("span", {
+          class: "badge " + (answer.eligible ? "yes" : "no"),
+          text: answer.eligible ? U.eligible : (answer.routes.length ? U.edu_short : U.not_eligible),
+        }));
+      }
       body.append(badges);
       if (answer.routes.length) {
         body.append(el("ul", { class: "routes" }, ...answer.routes.map((r) =>
@@ -358,8 +363,8 @@
       program: step.program ? (D.programmes[step.program] || step.program) : "",
     };
     let text = fill(D.actions[step.action] || step.action, values);
-    if (step.routes && step.routes.length) text += `（${step.routes.join(", ")}）`;
-    return D.lang === "zh" ? text : text.replace("（", " (").replace("）", ")");
+    if (step.routes && step.routes.length) text += paren(step.routes.join(", "));
+    return text;
   }
   function plansOf(doc) {
     if (doc.tradeoffs && doc.tradeoffs.length) return doc.tradeoffs;
@@ -401,7 +406,7 @@
         const list = el("ul", { class: "tradeoffs" });
         plans.forEach((p, i) => {
           const label = (p.study_months ? fill(U.study_months, { n: p.study_months }) : U.no_new_study)
-            + ` → ${p.certified}（${fill(U.months, { n: p.months })}）`;
+            + ` → ${p.certified}${paren(fill(U.months, { n: p.months }))}`;
           const button = el("button", { type: "button", "aria-pressed": String(i === index),
                                         text: label });
           button.addEventListener("click", () => { shownPlan = i; showPath(lastPath); });
@@ -426,7 +431,7 @@
     if (reason.would_open && reason.would_open.length) {
       detail.append(el("p", { text: U.would_open }), el("ul", {}, ...reason.would_open.map((o) =>
         el("li", { text: `${o.option.split("+").map((n) => D.options[n] || n).join(" + ")}`
-                         + ` → ${o.certified}（${fill(U.months, { n: o.months })}）` }))));
+                         + ` → ${o.certified}${paren(fill(U.months, { n: o.months }))}` }))));
     }
   }
 
@@ -495,7 +500,8 @@
     // work: every month assumed (outside full-time study), or only the recorded months
     const workMonths = [];
     const assume = !doc.planner || doc.planner.assume_work !== false;
-    for (let m = start; m < end; m += 1) {
+    const workEnd = monthIndex(doc.certified) || end;
+    for (let m = start; m < workEnd; m += 1) {
       const studying = fullTime.some(([a, b]) => m >= a && m < b);
       const recorded = ((lastDoc && lastDoc.work) || []).some((w) => {
         const a = monthIndex(w.start);
@@ -532,8 +538,10 @@
     picture.append(svg("line", { x1: left, x2: width - right, y1: axisY, y2: axisY, class: "axis" }));
     const years = Math.floor(start / 12);
     const step = (end - start) / 12 > (narrow ? 6 : 12) ? 2 : 1;
+    picture.append(svg("text", { x: left, y: axisY + 18, class: "year start" }, doc.as_of));
     for (let y = years + 1; y * 12 <= end; y += step) {
       const tx = x(y * 12);
+      if (tx - left < 64) continue;   // keep clear of the as_of label
       picture.append(svg("line", { x1: tx, x2: tx, y1: top, y2: axisY + 4, class: "tick" }));
       picture.append(svg("text", { x: tx, y: axisY + 18, class: "year" }, String(y)));
     }
