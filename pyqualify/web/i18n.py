@@ -190,7 +190,7 @@ UI: dict[str, tuple[str, str]] = {
     "education_ok": ("学历要求", "Education requirement"),
     "met": ("满足", "met"),
     "not_met": ("不满足", "not met"),
-    "api": ("API 文档", "API documentation"),
+    "api": ("API 文档", "API docs"),
     "footer": ("依据《全媒体运营师国家职业技能标准》申报条件；结果仅供参考，以评价机构为准。",
                "Based on the application conditions of the national standard; for guidance "
                "only: the evaluation body decides."),
