@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,8 +26,11 @@ pytestmark = pytest.mark.slow
 def post(url: str, body: bytes) -> tuple[int, dict[str, Any]]:
     request = urllib.request.Request(url, data=body, method="POST",
                                      headers={"Content-Type": "application/yaml"})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        return response.status, json.load(response)
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as exc:   # a 503 says why in its body
+        return exc.code, json.load(exc)
 
 
 def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
@@ -34,7 +38,9 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
                  for i in range(QUESTIONS)]
     expected = {(path, target): fastest_path(load_applicant(path), target).to_json()
                 for path, target in set(questions)}
-    with running_server(workers=2) as base:
+    # the time limit is not under test here (test_web_api does it): on a machine shared
+    # with other work a question may take seconds, and none should be refused for it
+    with running_server(workers=2, time_limit=120) as base:
         latencies: list[float] = []
         stop = threading.Event()
 
@@ -63,7 +69,7 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
         elapsed = time.perf_counter() - started
     assert len(answers) == QUESTIONS
     for path, target, status, doc in answers:
-        assert status == 200
+        assert status == 200, (path.name, target, status, doc)
         want = expected[(path, target)]
         assert (doc["certified"], doc["months"], doc["plans"]) == (
             want["certified"], want["months"], want["plans"]), (path.name, target)
