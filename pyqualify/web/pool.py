@@ -88,11 +88,13 @@ class WorkerPool:
         # how long a question may wait for a free worker before it is refused as busy
         self.wait_limit = wait_limit if wait_limit is not None else max(60.0, 6 * time_limit)
         self._context = multiprocessing.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: asyncio.LifoQueue[_Worker] | None = None
         self._all: list[_Worker] = []
 
     def start(self) -> None:
-        self._idle = asyncio.Queue()
+        # last in, first out: the worker that answered last answers next, with its caches
+        # warm (under load every worker is busy anyway)
+        self._idle = asyncio.LifoQueue()
         for _ in range(self.size):
             self._idle.put_nowait(self._spawn())
 
