@@ -328,3 +328,11 @@ def test_the_wheel_carries_the_page(tmp_path: Path) -> None:
     shipped = {f"pyqualify/web/{p.relative_to(package).as_posix()}"
                for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert shipped <= names, sorted(shipped - names)
+
+
+def test_serve_listens_on_loopback_unless_told() -> None:
+    from pyqualify.web.command import serve
+
+    defaults = {option.name: option.default for option in serve.params}
+    assert defaults["host"] == "127.0.0.1" and defaults["time_limit"] == 10.0
+    assert CliRunner().invoke(main, ["serve", "--help"]).exit_code == 0
