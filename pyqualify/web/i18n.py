@@ -184,6 +184,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_edu": ("学历要求（高中毕业或同等学力）不满足：各等级都不能报考",
                "The education requirement (high school or equivalent) is not met: no level "
                "can be applied for"),
+    "longer_horizon": ("把规划期限延长到 {n} 个月", "looking {n} months ahead"),
     "would_open": ("这些选项可以打开路径：", "What would open a path:"),
     "blocked": ("{level}到 {month} 仍缺：", "{level} still lacks by {month}:"),
     "notes": ("提示", "Notes"),

@@ -418,6 +418,10 @@
     box.dataset.reachable = String(doc.reachable);
     box.dataset.certified = doc.certified || "";
   }
+  function optionText(name) {
+    const horizon = /^horizon=(\d+)$/.exec(name);
+    return horizon ? fill(U.longer_horizon, { n: horizon[1] }) : (D.options[name] || name);
+  }
   function showReason(doc, detail) {
     const reason = doc.reason;
     if (!reason) return;
@@ -430,7 +434,7 @@
     }
     if (reason.would_open && reason.would_open.length) {
       detail.append(el("p", { text: U.would_open }), el("ul", {}, ...reason.would_open.map((o) =>
-        el("li", { text: `${o.option.split("+").map((n) => D.options[n] || n).join(" + ")}`
+        el("li", { text: `${o.option.split("+").map(optionText).join(" + ")}`
                          + ` → ${o.certified}${paren(fill(U.months, { n: o.months }))}` }))));
     }
   }
