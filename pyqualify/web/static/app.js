@@ -325,7 +325,7 @@
         const box = el("div", { class: "materials" }, el("h4", { text: U.materials }));
         for (const [route, ids] of same ? lists.slice(0, 1) : lists) {
           if (!same) box.append(el("p", { class: "route-name", text: route }));
-          box.append(el("ul", {}, ...ids.map((id) => el("li", { text: D.materials[id] || id }))));
+          box.append(el("ul", {}, ...ids.map((id) => el("li", { text: fill(D.materials[id] || id, params) }))));
         }
         body.append(box);
       }
