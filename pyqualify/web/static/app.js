@@ -299,7 +299,8 @@
       return;
     }
     const params = doc.parameters || {};
-    edu.textContent = `${U.education_ok}: ${doc.education_ok ? U.met : U.not_met}`;
+    edu.textContent = `${U.education_ok}${D.lang === "zh" ? "：" : ": "}`
+      + (doc.education_ok ? U.met : U.not_met);
     for (const answer of doc.levels) {
       const item = $(`[data-testid=check-result] [data-level="${answer.level}"]`);
       const body = $(".level-body", item);
