@@ -336,3 +336,13 @@ def test_serve_listens_on_loopback_unless_told() -> None:
     defaults = {option.name: option.default for option in serve.params}
     assert defaults["host"] == "127.0.0.1" and defaults["time_limit"] == 10.0
     assert CliRunner().invoke(main, ["serve", "--help"]).exit_code == 0
+
+
+def test_a_billion_laughs_file_is_refused_quickly(client: TestClient) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    bomb = "\n".join(lines) + "\neducation: high_school\n"   # 10^10 values if expanded
+    for endpoint in ("/api/parse", "/api/check", "/api/path"):
+        response = client.post(endpoint, content=bomb)
+        assert response.status_code == 422, response.text[:300]
+        assert response.json()["error"]["message"]   # an unknown key, or too many values
