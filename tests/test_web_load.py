@@ -1,5 +1,6 @@
 """Many clients at once: 8 clients send 48 planning questions to a real server while
-/api/health keeps answering within a second (SERVICE.md, "Safety")."""
+/api/health keeps answering within a second and /api/check stays quick (SERVICE.md,
+"Safety")."""
 
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
     # with other work a question may take seconds, and none should be refused for it
     with running_server(workers=2, time_limit=120) as base:
         latencies: list[float] = []
+        check_latencies: list[float] = []
         stop = threading.Event()
+        example = EXAMPLES[0].read_bytes()
 
         def watch_health() -> None:
             while not stop.is_set() and len(latencies) < 10_000:
@@ -50,6 +53,10 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
                 with urllib.request.urlopen(f"{base}/api/health", timeout=10) as response:
                     assert json.load(response)["status"] == "ok"
                 latencies.append(time.perf_counter() - start)
+                start = time.perf_counter()   # a check is not held up by the planning
+                status, _ = post(f"{base}/api/check", example)
+                assert status == 200
+                check_latencies.append(time.perf_counter() - start)
                 stop.wait(0.05)
 
         def ask(question: tuple[Path, int]) -> tuple[Path, int, int, dict[str, Any]]:
@@ -57,6 +64,7 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
             status, doc = post(f"{base}/api/path?target={target}", path.read_bytes())
             return path, target, status, doc
 
+        assert post(f"{base}/api/check", example)[0] == 200   # the check workers are up
         watcher = threading.Thread(target=watch_health, daemon=True)
         watcher.start()
         started = time.perf_counter()
@@ -75,3 +83,4 @@ def test_many_planning_questions_at_once_and_health_stays_quick() -> None:
             want["certified"], want["months"], want["plans"]), (path.name, target)
     assert len(latencies) >= 5, f"health was asked only {len(latencies)} times in {elapsed} s"
     assert max(latencies) < 1.0, f"health took {max(latencies):.3f} s under load"
+    assert max(check_latencies) < 2.0, f"a check took {max(check_latencies):.3f} s under load"

@@ -150,8 +150,8 @@ class Service:
     def __init__(self, workers: int | None = None, time_limit: float = 10.0) -> None:
         size = workers or default_workers()
         self.time_limit = time_limit
-        self.checks = WorkerPool(size, time_limit)
-        self.plans = WorkerPool(size, time_limit)
+        self.checks = WorkerPool(size, time_limit, warm="check")
+        self.plans = WorkerPool(size, time_limit, warm="path")
 
     @contextlib.asynccontextmanager
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:

@@ -31,11 +31,11 @@ class Busy(Exception):
     """No worker came free in time, or a worker stopped (the question was not answered)."""
 
 
-def _work(conn: Connection) -> None:
+def _work(conn: Connection, warm: str) -> None:
     """A worker's life: import the engine, then answer questions until the pipe closes."""
     from . import jobs
 
-    jobs.warm_up()
+    jobs.warm_up(warm)
     conn.send(READY)
     while True:
         try:
@@ -46,9 +46,9 @@ def _work(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, warm: str) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(child,), daemon=True)
+        self.process = context.Process(target=_work, args=(child, warm), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -82,8 +82,10 @@ class _Worker:
 class WorkerPool:
     """``size`` worker processes; :meth:`run` answers one job within ``time_limit`` seconds."""
 
-    def __init__(self, size: int, time_limit: float, wait_limit: float | None = None) -> None:
+    def __init__(self, size: int, time_limit: float, wait_limit: float | None = None,
+                 warm: str = "check") -> None:
         self.size = size
+        self.warm = warm   # the kind of question a fresh worker answers once to warm up
         self.time_limit = time_limit
         # how long a question may wait for a free worker before it is refused as busy
         self.wait_limit = wait_limit if wait_limit is not None else max(60.0, 6 * time_limit)
@@ -99,7 +101,7 @@ class WorkerPool:
             self._idle.put_nowait(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._context)
+        worker = _Worker(self._context, self.warm)
         self._all.append(worker)
         return worker
 
