@@ -1,13 +1,14 @@
 # Two commands on a fresh machine with Python 3.11 (see README):
 #   make example   set up .venv and run pyqualify check and path on a bundled example
 #   make test      set up .venv and run ruff and the whole test suite
+#   make serve     the web page and the API on http://127.0.0.1:8000 (pyqualify serve)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 EXAMPLE ?= examples/college-graduate.yaml
 
-.PHONY: example test bench notebooks clean
+.PHONY: example test bench notebooks serve clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +17,10 @@ $(VENV)/.base: pyproject.toml
 
 $(VENV)/.test: $(VENV)/.base
 	$(PIP) -e '.[test]'
+	touch $@
+
+$(VENV)/.web: $(VENV)/.base
+	$(PIP) -e '.[web]'
 	touch $@
 
 $(VENV)/.notebooks: $(VENV)/.test
@@ -34,6 +39,10 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_path.py
+	$(BIN)/python bench/bench_serve.py
+
+serve: $(VENV)/.web
+	$(BIN)/pyqualify serve $(SERVE_ARGS)
 
 notebooks: $(VENV)/.notebooks
 	$(BIN)/jupyter lab notebooks/

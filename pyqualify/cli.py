@@ -22,7 +22,6 @@ from .messages import (
     Raw,
     Term,
     elide,
-    input_error,
     printable,
     quote,
     say,
@@ -153,41 +152,15 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:
     """``NAME=VALUE`` pairs into typed values (bad ones exit 2 naming the option)."""
-    from .params import MAX_THRESHOLD, SWITCH_IDS, SWITCHES, THRESHOLDS, RuleParams
+    from .query import parse_settings as parse
 
-    values: dict[str, int | bool] = {}
-    for item in settings:
-        name, sep, raw = item.partition("=")
-        name = SWITCH_IDS.get(name.strip(), name.strip())
-        raw = raw.strip().lower()
-        where = f"--set {quote(item) if not item.isascii() or len(item) > 60 else item}"
-        if not sep:
-            raise input_error(where, "name_value")
-        if name in SWITCHES:
-            if raw not in ("true", "false", "on", "off", "yes", "no", "1", "0"):
-                raise input_error(where, "true_false", raw)
-            values[name] = raw in ("true", "on", "yes", "1")
-        elif name in THRESHOLDS:
-            if not raw.isascii() or not raw.lstrip("+-").isdigit() or len(raw) > 12 or not (
-                    0 <= int(raw) <= MAX_THRESHOLD):
-                raise input_error(where, "whole_number_range", raw, low=0, high=MAX_THRESHOLD)
-            values[name] = int(raw)
-        else:
-            known = ", ".join([*THRESHOLDS, *SWITCHES, *SWITCH_IDS])
-            raise input_error(where, "rule_parameter", known=known)
-    RuleParams.of(values)  # checked above: any refusal here is a fault of the program
-    return values
+    return parse(settings, "--set")
 
 
 def parse_as_of(text: str | None) -> int | None:
-    from .months import MonthError, parse_month
+    from .query import parse_as_of as parse
 
-    if text is None:
-        return None
-    try:
-        return parse_month(text)
-    except MonthError as exc:
-        raise input_error("--as-of", exc.code, text, **exc.params) from None
+    return parse(text, "--as-of")
 
 
 def emit_json(document: Any) -> None:
@@ -262,26 +235,19 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
          settings: tuple[str, ...]) -> None:
     """The fastest path from FILE's applicant to a certificate (default: level 1)."""
     from .applicant import load_applicant
-    from .options import PlannerOptions, load_catalog
+    from .options import load_catalog
     from .planner import fastest_path
+    from .query import parse_exam_months, planner_options
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)
-    options = PlannerOptions.default()
-    changes: dict[str, Any] = {}
-    if catalog:
-        changes["catalog"] = load_catalog(catalog)
-    for name, value in (("horizon", horizon), ("certificate_delay", certificate_delay),
-                        ("training_months", training_months),
-                        ("training_hours", training_hours)):
-        if value is not None:
-            changes[name] = value
-    if exam_months:
-        changes["exam_months"] = {**options.exam_months, **parse_exam_months(exam_months)}
-    changes.update(allow_study=not no_study, allow_training=not no_training,
-                   assume_work=not no_assume_work, excluded_programmes=frozenset(excluded))
+    changes = dict(horizon=horizon, certificate_delay=certificate_delay,
+                   training_months=training_months, training_hours=training_hours,
+                   exam_months=parse_exam_months(exam_months),
+                   catalog=load_catalog(catalog) if catalog else None)
     try:
-        options = options.updated(**changes)
+        options = planner_options(no_study=no_study, no_training=no_training,
+                                  no_assume_work=no_assume_work, excluded=excluded, **changes)
     except InputError as exc:
         raise option_error(exc) from None
     applicant = load_applicant(file)
@@ -302,21 +268,6 @@ def option_error(exc: InputError) -> InputError:
     flag = "--" + name.replace("_", "-")
     return InputError(f"{flag} {rest}" if rest else flag, exc.expected, exc.got,
                       has_got=exc.has_got, code=exc.code, params=exc.params)
-
-
-def parse_exam_months(items: tuple[str, ...]) -> dict[int, tuple[int, ...]]:
-    """``2=3,6,9,12`` pairs into {level: months}; bad ones exit 2 naming the option."""
-    calendar: dict[int, tuple[int, ...]] = {}
-    for item in items:
-        level, sep, months = item.partition("=")
-        try:
-            values = tuple(sorted({int(m) for m in months.split(",")}))
-            if not sep or int(level) not in (1, 2, 3, 4) or not all(1 <= m <= 12 for m in values):
-                raise ValueError
-        except ValueError:
-            raise input_error(f"--exam-months {quote(item)}", "exam_months_option") from None
-        calendar[int(level)] = values
-    return calendar
 
 
 @main.command()
@@ -356,6 +307,10 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
     else:
         click.echo(text, nl=False)
 
+
+from .web.command import serve  # noqa: E402  (click only; the server loads on use)
+
+main.add_command(serve)
 
 if __name__ == "__main__":  # python -m pyqualify.cli
     main()

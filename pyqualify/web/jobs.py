@@ -1,0 +1,120 @@
+"""What a worker process does with a question: read the file, then check or plan.
+
+Reading happens here too, not in the server process: a large or hostile body costs a
+worker's time (bounded by the time limit), never the server's.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..applicant import InputError
+from ..options import PlannerOptions
+
+MAX_ECHO_NODES = 5000   # the most values of a bad file echoed back to the page's form
+
+
+@dataclass(frozen=True)
+class Job:
+    """One question: ``kind`` is "check", "path" or "parse" (read and validate only)."""
+
+    kind: str
+    text: str
+    strict_json: bool = False
+    lang: str = "en"
+    as_of: int | None = None
+    params: dict[str, int | bool] = field(default_factory=dict)
+    target: int = 1
+    options: PlannerOptions | None = None
+
+
+def answer(job: Job) -> dict[str, Any]:
+    """``{"ok": JSON bytes}``, ``{"error": {field, message}}`` (with the raw ``document``
+    for a parse), or ``{"fault": text}``. The answer is made JSON here, in the worker, so
+    the server only passes the bytes on."""
+    reply = _answer(job)
+    if "ok" in reply:
+        reply["ok"] = to_json_bytes(reply["ok"])
+    return reply
+
+
+def to_json_bytes(document: Any) -> bytes:
+    """UTF-8 JSON; text that cannot be UTF-8 is written as ``\\u`` escapes."""
+    try:
+        return json.dumps(document, ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(document, ensure_ascii=True, allow_nan=False,
+                          separators=(",", ":")).encode("ascii")
+
+
+def _answer(job: Job) -> dict[str, Any]:
+    from ..applicant import parse_applicant, parse_text
+    from ..query import check_document, path_document
+
+    raw: Any = None
+    try:
+        if not job.text.strip():
+            raise InputError("", "an applicant document in the body, but it is empty",
+                             has_got=False)
+        raw = parse_text(job.text, strict_json=job.strict_json)
+        applicant = parse_applicant(raw)
+        if job.kind == "parse":
+            return {"ok": {"applicant": applicant.to_dict()}}
+        if job.kind == "check":
+            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params)}
+        return {"ok": path_document(applicant, job.target, as_of=job.as_of,
+                                    params=job.params, options=job.options)}
+    except InputError as exc:
+        reply: dict[str, Any] = {"error": {"field": exc.path, "message": exc.text(job.lang)}}
+        if job.kind == "parse" and isinstance(raw, dict):
+            echoed = plain(raw, [MAX_ECHO_NODES])
+            if echoed is not None:
+                reply["document"] = echoed
+        return reply
+    except Exception as exc:  # a fault of the program: reported, the worker goes on
+        return {"fault": f"{exc.__class__.__name__}: {str(exc)[:300]}"}
+
+
+def plain(value: Any, budget: list[int]) -> Any:
+    """A loaded document as JSON-safe data, or None past ``budget`` values (YAML aliases
+    can make a small file a huge tree)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            copied = plain(item, budget)
+            if budget[0] < 0:
+                return None
+            out[str(key)] = copied
+        return out
+    if isinstance(value, list):
+        items = []
+        for item in value:
+            items.append(plain(item, budget))
+            if budget[0] < 0:
+                return None
+        return items
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 2 ** 53 else str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    return str(value)
+
+
+def warm_up(kind: str = "check") -> None:
+    """Import the engine and answer one small question of ``kind`` ("check" or "path"), so
+    that the first real one is quick."""
+    text = ('{"education": "high_school", "as_of": "2026-01", "certificates": [{"level": 2, '
+            '"occupation": "same", "obtained": "2020-01"}], '
+            '"work": [{"start": "2015-01", "occupation": "same"}]}')
+    answer(Job("check", text))
+    if kind == "path":
+        answer(Job("path", text))

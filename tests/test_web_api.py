@@ -1,0 +1,348 @@
+"""The HTTP API of ``pyqualify serve`` (SERVICE.md) through Starlette's test client.
+
+The answers must be the command line's JSON documents for the same file and options; bad
+input answers 422 naming the field; the server never answers 500, whatever the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pyqualify
+from pyqualify.applicant import InputError, parse_applicant, parse_text
+from pyqualify.cli import main
+from pyqualify.web.app import create_app
+
+with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+MiB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(workers=1, time_limit=30)) as test_client:
+        yield test_client
+
+
+def cli_json(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def without_timing(doc: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in doc.items() if key != "stats"}
+
+
+def test_health(client: TestClient) -> None:
+    response = client.get("/api/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "version": pyqualify.__version__}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_check_is_the_command_lines_document(client: TestClient, example: Path) -> None:
+    response = client.post("/api/check", content=example.read_bytes())
+    assert response.status_code == 200
+    assert response.json() == cli_json("check", str(example))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_path_is_the_command_lines_document(client: TestClient, example: Path) -> None:
+    body = json.dumps(parse_text(example.read_text(encoding="utf-8")))
+    response = client.post("/api/path", content=body,
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 200
+    assert without_timing(response.json()) == without_timing(cli_json("path", str(example)))
+
+
+def test_options_are_the_command_lines_options(client: TestClient) -> None:
+    example = ROOT / "examples" / "newcomer-three-years.yaml"
+    body = example.read_bytes()
+    query = ("as_of=2027-03&set=I1=false&set=l4_1_work_months=30&target=2&no_training=true"
+             "&horizon=200&lang=zh")
+    response = client.post(f"/api/path?{query}", content=body)
+    assert response.status_code == 200
+    expected = cli_json("path", str(example), "--as-of", "2027-03", "--set", "I1=false",
+                        "--set", "l4_1_work_months=30", "--target", "2", "--no-training",
+                        "--horizon", "200")
+    assert without_timing(response.json()) == without_timing(expected)
+    assert response.json()["planner"]["allow_training"] is False
+    check = client.post("/api/check?as_of=2027-03&set=I1=false&set=l4_1_work_months=30",
+                        content=body)
+    assert check.json() == cli_json("check", str(example), "--as-of", "2027-03",
+                                    "--set", "I1=false", "--set", "l4_1_work_months=30")
+    assert check.json()["parameters"]["l4_1_work_months"] == 30
+    flags = client.post("/api/path?no_study&no_assume_work=1&target=4", content=body)
+    assert without_timing(flags.json()) == without_timing(
+        cli_json("path", str(example), "--no-study", "--no-assume-work", "--target", "4"))
+
+
+BAD_FILE = """\
+education: high_school
+as_of: 2026-11
+work:
+  - start: 2019-07
+    occupation: related
+  - start: 2021-05
+    end: 2020-01
+    occupation: same
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bad_input_names_the_field_with_the_command_lines_message(
+        client: TestClient, lang: str, tmp_path: Path) -> None:
+    response = client.post(f"/api/check?lang={lang}", content=BAD_FILE)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["field"] == "work[1].end"
+    with pytest.raises(InputError) as raised:
+        parse_applicant(parse_text(BAD_FILE))
+    assert error["message"] == raised.value.text(lang)
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_FILE, encoding="utf-8")
+    cli = CliRunner().invoke(main, ["check", str(path), "--lang", lang])
+    assert cli.exit_code == 2 and error["message"] in cli.output
+    planned = client.post(f"/api/path?lang={lang}", content=BAD_FILE)
+    assert planned.status_code == 422 and planned.json() == response.json()
+
+
+@pytest.mark.parametrize("endpoint", ["/api/check", "/api/path"])
+@pytest.mark.parametrize(("query", "field"), [
+    ("set=I1=maybe", "set"), ("set=nope=1", "set"), ("set=l1_1_work_months", "set"),
+    ("as_of=2026-13", "as_of"), ("lang=fr", "lang"), ("colour=red", "colour"),
+])
+def test_bad_options_answer_422_naming_the_option(client: TestClient, endpoint: str,
+                                                  query: str, field: str) -> None:
+    response = client.post(f"{endpoint}?{query}", json={"education": "high_school"})
+    assert response.status_code == 422
+    assert response.json()["error"]["field"].split(" ")[0] == field   # "set" or "set I1=x"
+    assert response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("target=5", "target"), ("target=one", "target"), ("horizon=0", "horizon"),
+    ("horizon=x", "horizon"), ("no_study=maybe", "no_study"), ("target=1&target=2", "target"),
+    ("horizon=" + "9" * 5000, "horizon"),
+])
+def test_bad_planning_options_answer_422(client: TestClient, query: str, field: str) -> None:
+    response = client.post(f"/api/path?{query}", json={"education": "high_school"})
+    assert response.status_code == 422
+    assert response.json()["error"]["field"].split(" ")[0] == field
+
+
+def test_planning_options_are_not_check_options(client: TestClient) -> None:
+    response = client.post("/api/check?target=2", json={"education": "high_school"})
+    assert response.status_code == 422 and response.json()["error"]["field"] == "target"
+
+
+@pytest.mark.parametrize(("body", "headers"), [
+    (b"", {}), (b"   ", {}), (b"{not json", {"content-type": "application/json"}),
+    (b"education: [unclosed", {}), (b"\xff\xfe\x00", {}), (b"- a list\n", {}),
+    (b'{"education": "high_school", "education": "none"}', {}),
+    (b"[" * 100_000 + b"]" * 100_000, {"content-type": "application/json"}),
+    (b'{"education": "high_school", "as_of": 202611}', {}),
+    (b'{"education": "high_school", "id": "\\ud800"}', {"content-type": "application/json"}),
+    (b"education: !!python/object:os.system {}\n", {}),
+    (b"a: &a [1, 2]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n",
+     {}),
+    (b'{"education": "high_school", "work": [{"start": "2020-01", "occupation": "same", '
+     b'"hours": 1e999}]}', {"content-type": "application/json"}),
+])
+def test_hostile_bodies_answer_422(client: TestClient, body: bytes,
+                                   headers: dict[str, str]) -> None:
+    for endpoint in ("/api/check", "/api/path", "/api/parse"):
+        response = client.post(endpoint, content=body, headers=headers)
+        assert response.status_code == 422, (endpoint, response.text[:300])
+        assert set(response.json()["error"]) == {"field", "message"}
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(str.encode),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                 lambda inner: st.lists(inner, max_size=4)
+                 | st.dictionaries(st.sampled_from(["education", "work", "as_of", "id",
+                                                    "diplomas", "start", "level", "x"]),
+                                   inner, max_size=4),
+                 max_leaves=20).map(lambda v: json.dumps(v).encode()),
+))
+def test_no_body_makes_a_server_error(client: TestClient, body: bytes) -> None:
+    response = client.post("/api/check", content=body)
+    assert response.status_code in (200, 422), response.text[:300]
+
+
+def test_over_one_mib_answers_413_also_without_a_content_length(client: TestClient) -> None:
+    big = b"education: none\n" + b"#" * MiB
+    response = client.post("/api/check", content=big)
+    assert response.status_code == 413
+    assert response.json()["error"]["field"] == ""
+
+    def chunks() -> Iterator[bytes]:   # streamed: no Content-Length to trust
+        yield b"education: none\n"
+        for _ in range(20):
+            yield b"#" * (64 * 1024)
+
+    streamed = client.post("/api/path", content=chunks())
+    assert streamed.status_code == 413
+    exactly = client.post("/api/check", content=b"education: none\n" + b"#" * (MiB - 17))
+    assert exactly.status_code == 200
+
+
+def test_unknown_routes_and_methods(client: TestClient) -> None:
+    for response, status in ((client.get("/nowhere"), 404), (client.post("/api/nope"), 404),
+                             (client.get("/api/check"), 405),
+                             (client.get("/static/../app.py"), 404),
+                             (client.get("/static/app.py"), 404),
+                             (client.get("/static/%2e%2e%2fapp.py"), 404)):
+        assert response.status_code == status
+        assert response.json()["error"]["message"]
+
+
+def test_openapi_and_docs(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    assert {"/api/check", "/api/path", "/api/health"} <= set(spec["paths"])
+    names = {p["name"] for p in spec["paths"]["/api/path"]["post"]["parameters"]}
+    assert names == {"lang", "as_of", "set", "target", "no_study", "no_training",
+                     "no_assume_work", "horizon"}
+    refs = re.findall(r'"\$ref": "#/([^"]+)"', json.dumps(spec))
+    for ref in refs:   # every reference resolves inside the document
+        node: Any = spec
+        for part in ref.split("/"):
+            node = node[part]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/docs.js" in docs.text
+
+
+@pytest.mark.parametrize("url", ["/", "/?lang=en", "/docs"])
+def test_pages_load_nothing_from_outside(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not re.search(r'(src|href|action)="(https?:)?//', response.text)
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    for name in re.findall(r'(?:src|href)="/static/([^"]+)"', response.text):
+        static = client.get(f"/static/{name}")
+        assert static.status_code == 200
+        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", static.text)
+
+
+def test_the_page_has_the_hooks(client: TestClient) -> None:
+    page = client.get("/").text
+    assert re.search(r'<input type="file"[^>]*data-testid="applicant-file"', page)
+    assert 'data-testid="check-result"' in page and 'data-testid="path-result"' in page
+    assert 'data-testid="error"' in page
+    assert [int(n) for n in re.findall(r'data-level="(\d)"', page)] == [4, 3, 2, 1]
+    assert 'lang="zh-CN"' in page and "全媒体运营师" in page
+    english = client.get("/?lang=en").text
+    assert 'lang="en"' in english and "Fastest path" in english
+
+
+def test_parse_fills_the_form_or_names_the_field(client: TestClient) -> None:
+    example = ROOT / "examples" / "college-graduate.yaml"
+    response = client.post("/api/parse", content=example.read_bytes())
+    assert response.status_code == 200
+    applicant = response.json()["applicant"]
+    assert parse_applicant(applicant) == pyqualify.load_applicant(example)
+    bad = client.post("/api/parse?lang=zh", content=BAD_FILE)
+    assert bad.status_code == 422
+    assert bad.json()["error"]["field"] == "work[1].end"
+    assert bad.json()["document"]["work"][1]["end"] == "2020-01"
+
+
+def test_a_slow_question_answers_503_and_the_server_goes_on() -> None:
+    slow = {"education": "none", "as_of": "2026-11"}   # unreachable: many trial solves
+    quick = json.loads(json.dumps(parse_text(
+        (ROOT / "examples" / "level2-holder.yaml").read_text(encoding="utf-8"))))
+    with TestClient(create_app(workers=1, time_limit=0.3)) as client:
+        assert client.post("/api/path?target=4", json=quick).status_code == 200  # warm
+        pool = client.app.state.service.plans
+        before = pool.pids()
+        response = client.post("/api/path?horizon=1200&no_assume_work&lang=zh", json=slow)
+        assert response.status_code == 503
+        assert "0.3" in response.json()["error"]["message"]
+        assert pool.pids() != before   # the worker was killed and replaced
+        assert client.get("/api/health").status_code == 200
+        assert client.post("/api/check", json=quick).status_code == 200
+        again = client.post("/api/path?target=4", json=quick)
+        assert again.status_code == 200 and again.json()["reachable"] is True
+
+
+def test_the_pool_drops_a_question_nobody_waits_for_and_keeps_its_worker() -> None:
+    import asyncio
+
+    from pyqualify.web.jobs import Job
+    from pyqualify.web.pool import Gone, WorkerPool
+
+    async def scenario() -> None:
+        pool = WorkerPool(1, time_limit=30)
+        pool.start()
+        try:
+            job = Job("check", '{"education": "high_school", "as_of": "2026-11"}')
+            first = await pool.run(job)
+            assert json.loads(first["ok"])["as_of"] == "2026-11"
+            pids = pool.pids()
+
+            async def gone() -> bool:
+                return False
+
+            with pytest.raises(Gone):
+                await pool.run(job, gone)
+            assert pool.pids() == pids
+            assert "ok" in await pool.run(job)
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", "--wheel-dir", str(tmp_path), str(ROOT)],
+                   check=True)
+    (wheel,) = tmp_path.glob("pyqualify-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = ROOT / "pyqualify" / "web"
+    shipped = {f"pyqualify/web/{p.relative_to(package).as_posix()}"
+               for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert shipped <= names, sorted(shipped - names)
+
+
+def test_serve_listens_on_loopback_unless_told() -> None:
+    from pyqualify.web.command import serve
+
+    defaults = {option.name: option.default for option in serve.params}
+    assert defaults["host"] == "127.0.0.1" and defaults["time_limit"] == 10.0
+    assert CliRunner().invoke(main, ["serve", "--help"]).exit_code == 0
+
+
+def test_a_billion_laughs_file_is_refused_quickly(client: TestClient) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    bomb = "\n".join(lines) + "\neducation: high_school\n"   # 10^10 values if expanded
+    for endpoint in ("/api/parse", "/api/check", "/api/path"):
+        response = client.post(endpoint, content=bomb)
+        assert response.status_code == 422, response.text[:300]
+        assert response.json()["error"]["message"]   # an unknown key, or too many values
