@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11 (see README):
 #   make example   set up .venv and run pyqualify check and path on a bundled example
-#   make test      set up .venv and run ruff and the whole test suite
+#   make test      set up .venv (and Chromium for the browser tests) and run ruff and the
+#                  whole test suite
 #   make serve     the web page and the API on http://127.0.0.1:8000 (pyqualify serve)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -33,6 +34,7 @@ example: $(VENV)/.base
 	$(BIN)/pyqualify path $(EXAMPLE)
 
 test: $(VENV)/.test
+	scripts/ensure-browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
