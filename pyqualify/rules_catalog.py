@@ -8,6 +8,7 @@ come from clingo grounding ``params.lp`` and ``rules.lp`` with the parameters.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -120,3 +121,38 @@ def route_sort_key(route: str) -> tuple[int, str]:
 
 def route_map(params: RuleParams | None = None) -> dict[str, Route]:
     return {r.route: r for r in routes(params)}
+
+
+def catalog_document(params: RuleParams, chosen: Sequence[Route]) -> dict[str, Any]:
+    """The JSON of ``rules`` and ``explain``: routes with the parameters in force."""
+    zh, en = clause_texts()["EDU"]
+    return {"parameters": params.as_dict(),
+            "general": {"id": "EDU", "clause_zh": zh, "clause_en": en,
+                        "enforced": params.education_requirement},
+            "routes": [route.to_json() for route in chosen]}
+
+
+def render_routes(chosen: Sequence[Route], params: RuleParams, lang: str,
+                  general: bool = False) -> str:
+    """Each route as a small block: ID and level, clause, English line, conditions."""
+    from .render import colon, parameter_summary
+    from .texts import CONDITIONS, LABELS, LEVEL_NAMES, text
+
+    lines: list[str] = []
+    for route in chosen:
+        lines.append(f"{route.route}  {text(LEVEL_NAMES, route.level, lang)}")
+        lines.append(f"  {route.zh}")
+        lines.append(f"  {route.en}")
+        for cond in route.conditions:
+            words = text(CONDITIONS, cond.name, lang)
+            need = f" ≥ {cond.need} ({cond.parameter})" if cond.parameter else ""
+            lines.append(f"  - {cond.name}{need}{colon(lang)}{words}")
+        lines.append("")
+    if general:
+        zh, en = clause_texts()["EDU"]
+        enforced = "" if params.education_requirement else " " + text(
+            LABELS, "reported_only", lang)
+        lines += [f"EDU  {text(LABELS, 'edu', lang)}{enforced}", f"  {zh}", f"  {en}", ""]
+    lines.append(f"{text(LABELS, 'readings', lang)}{colon(lang)}"
+                 f"{parameter_summary(params, lang)}")
+    return "\n".join(lines)
