@@ -205,8 +205,8 @@ def _explained(result: CheckResult, key: int, atoms: dict[str, list[list[Any]]],
         else:
             month, by = opens[(key, answer.level)]
         shortfall = {route: tuple(Shortfall(c, *counts.get((route, c), (None, None)))
-                                  for c in conditions)
-                     for route, conditions in answer.unmet.items()}
+                                  for c in lacking)
+                     for route, lacking in answer.unmet.items()}
         docs = {route: route_materials(conditions.get(route, ()),
                                        education_ok=result.education_ok,
                                        graduating_only=bool(has_view)
