@@ -8,7 +8,7 @@ from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .asp import RULE_FILES, Program, add_applicant, arguments
 from .forecast import ForecastOptions
 from .materials import materials as route_materials
 from .months import current_month, format_month
@@ -154,13 +154,13 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
         view = graduated_only(applicant, month)
         if view is not None:
             add_applicant(program, -1 - key, view, month)
+            program.fact("view", -1 - key)
     program.ground()
     answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
     for symbol in program.model_symbols():
-        key, *rest = quick_arguments(symbol)
-        name = symbol.name
+        name, key, rest = _parts(symbol)
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -179,6 +179,28 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     opens = forecast.resolve(list(pendings.values()), closed, rules)
     return [_explained(r, key, answers[key], opens, views.get(key, set()), wanted, conditions)
             for key, r in enumerate(results)]
+
+
+def _parts(symbol: Any) -> tuple[str, Any, list[Any]]:
+    """Name, first argument and the other arguments of a shown atom, from one ``str()``
+    (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
+    text = str(symbol)
+    start = text.find("(")
+    values: list[Any] = []
+    for part in text[start + 1:-1].split(",") if start > 0 else ():
+        if part.lstrip("-").isdigit():
+            values.append(int(part))
+        elif part.isidentifier():
+            values.append(part)
+        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
+              and "\\" not in part):
+            values.append(part[1:-1])
+        else:
+            values = arguments(symbol)
+            break
+    if not values:
+        return symbol.name, None, []
+    return (text[:start], values[0], values[1:])
 
 
 def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
