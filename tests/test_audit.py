@@ -8,12 +8,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pyqualify
 from pyqualify.audit import run_audit
 from pyqualify.cli import main
 from pyqualify.rules_catalog import clause_texts, routes
 from tests.reference.eligibility import ROUTES, reference_check
+from tests.strategies import applicants
 
 AS_OF = pyqualify.parse_month("2026-11")
 SWITCHES = ("l3_1b_requires_l4", "higher_tier_counts_as_technical_school",
@@ -56,10 +59,10 @@ def test_witnesses_have_the_fewest_records() -> None:
 
 
 def test_a_route_implied_by_another_is_subsumed() -> None:
-    params = {"l4_1_work_months": 12}     # L4-1 then asks less than L4-2
-    doc = run_audit(params, as_of=AS_OF, earliest=False)
-    entry = next(e for e in doc["routes"] if e["route"] == "L4-2")
-    assert (entry["witness"], entry["subsumed_by"]) == (None, ["L4-1"])
+    for months in (0, 6, 12):     # L4-1 then asks no more than L4-2
+        doc = run_audit({"l4_1_work_months": months}, as_of=AS_OF, earliest=False)
+        entry = next(e for e in doc["routes"] if e["route"] == "L4-2")
+        assert (entry["witness"], entry["subsumed_by"]) == (None, ["L4-1"])
     params = {"l4_1_work_months": 13}
     entry = next(e for e in run_audit(params, as_of=AS_OF, earliest=False)["routes"]
                  if e["route"] == "L4-2")
@@ -143,3 +146,13 @@ def test_conditions_in_force_follow_the_switches() -> None:
     off = pyqualify.RuleParams.of({"l3_1b_requires_l4": False})
     assert "level4_certificate" not in {r.route: r.condition_names() for r in routes(off)}[
         "L3-1b"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(applicants(), st.integers(0, 12))
+def test_a_subsumed_route_never_admits_alone(data: dict, l4_1: int) -> None:
+    """What `subsumed_by` claims, on random applicants, by the reference: with L4-1 asking
+    no more than L4-2, L4-2 never admits without L4-1."""
+    params = {"l4_1_work_months": l4_1, "l4_2_work_months": 12}
+    level4 = reference_check(data, params)["levels"][0]
+    assert "L4-2" not in level4["routes"] or "L4-1" in level4["routes"]

@@ -616,11 +616,19 @@ def forecast_applicant(
             work.append(
                 {"start": w["start"], "end": month_str(last), "occupation": w["occupation"]}
             )
-    for t in range(as_of, month):
-        if any(t < g for g in school):
-            continue
-        if assume_work or covered(t):
-            work.append({"start": month_str(t), "end": month_str(t), "occupation": "same"})
+    worked = [
+        t for t in range(as_of, month) if not any(t < g for g in school) and (
+            assume_work or covered(t))
+    ]
+    runs: list[list[int]] = []  # consecutive forecast months as one record
+    for t in worked:
+        if runs and runs[-1][1] == t - 1:
+            runs[-1][1] = t
+        else:
+            runs.append([t, t])
+    work += [
+        {"start": month_str(a), "end": month_str(b), "occupation": "same"} for a, b in runs
+    ]
     later = dict(applicant)
     later["as_of"] = month_str(month)
     later["work"] = work
