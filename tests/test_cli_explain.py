@@ -87,3 +87,18 @@ def test_report_lists_materials_and_nearest_route_first() -> None:
     lines = [line.strip() for line in missing.splitlines()[2:7]]
     assert lines[0].startswith("L4-1") and "9 more months of relevant work (27/36)" in lines[0]
     assert lines[1].startswith("L4-2")
+
+
+def test_batch_lines_carry_the_same_keys(tmp_path: Path) -> None:
+    lines = tmp_path / "people.jsonl"
+    lines.write_text(json.dumps(APPLICANT) + "\n" + json.dumps({"education": "none"}) + "\n",
+                     encoding="utf-8")
+    result = run("batch", str(lines))
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    single = json.loads(run("check", write(tmp_path, APPLICANT), "--format", "json").stdout)
+    assert first["check"]["levels"] == single["levels"]
+    assert second["ok"] and "opens" in second["check"]["levels"][0]
+    plain = run("batch", str(lines), "--no-explain")
+    assert all("opens" not in json.loads(line)["check"]["levels"][0]
+               for line in plain.stdout.splitlines())

@@ -121,6 +121,7 @@ def test_full_time_study_stops_forecast_work_even_where_a_record_covers_it() -> 
     data = applicant(work=[work(-30)], diplomas=[diploma("bachelor", 24, major="unrelated")])
     doc = explained(data)
     assert level(doc, 4)["opens"] == month(24 + 6)
+    assert level(explained(data, assume_work=False), 4)["opens"] == month(24 + 6)
     part_time = applicant(work=[work(-30)],
                           diplomas=[diploma("bachelor", 24, major="unrelated",
                                             mode="part_time")])
