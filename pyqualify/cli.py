@@ -175,17 +175,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--no-assume-work", is_flag=True,
+              help="For `opens`, count future work only where a work record covers it.")
+@click.option("--horizon", type=click.IntRange(1, 1200), default=240, show_default=True,
+              metavar="MONTHS", help="For `opens`, months from as_of within which to look.")
+@click.option("--explain/--no-explain", default=True, show_default=True,
+              help="Add opens, shortfall and materials (--no-explain: verdicts only).")
 @rule_options
 @answers_errors
-def check(file: str, fmt: str, lang: str | None, as_of: str | None,
-          settings: tuple[str, ...]) -> None:
-    """Which levels FILE's applicant may sit now, and by which routes."""
+def check(file: str, no_assume_work: bool, horizon: int, explain: bool, fmt: str,
+          lang: str | None, as_of: str | None, settings: tuple[str, ...]) -> None:
+    """Which levels FILE's applicant may sit now, by which routes; when the others open,
+    what they lack, and what to bring."""
     from .applicant import load_applicant
     from .eligibility import check as run_check
 
     params = parse_settings(settings)
     month = parse_as_of(as_of)
-    result = run_check(load_applicant(file), as_of=month, params=params)
+    result = run_check(load_applicant(file), as_of=month, params=params, explain=explain,
+                       assume_work=not no_assume_work, horizon=horizon)
     if fmt == "json":
         emit_json(result.to_json())
     else:
@@ -311,6 +319,12 @@ def batch(file: str, output: str | None, fmt: str, as_of: str | None,
 from .web.command import serve  # noqa: E402  (click only; the server loads on use)
 
 main.add_command(serve)
+
+from .explain_cli import audit, explain, rules  # noqa: E402  (they use the helpers above)
+
+main.add_command(rules)
+main.add_command(explain)
+main.add_command(audit)
 
 if __name__ == "__main__":  # python -m pyqualify.cli
     main()

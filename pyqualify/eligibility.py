@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .asp import RULE_FILES, Program, add_applicant, arguments
+from .forecast import ForecastOptions
+from .materials import materials as route_materials
 from .months import current_month, format_month
 from .params import RuleParams
 
 LEVELS = (4, 3, 2, 1)
+# Up to this many applicants, the forecast's first round also probes the month before each
+# candidate, which usually saves the second round (one grounding fewer for a single check).
+SMALL_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """An unmet condition of a route; ``have``/``need`` when it counts months or hours."""
+
+    condition: str
+    have: int | None = None
+    need: int | None = None
+
+    @property
+    def missing(self) -> int | None:
+        return None if self.need is None or self.have is None else self.need - self.have
+
+    def to_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"condition": self.condition}
+        if self.need is not None:
+            doc.update(have=self.have, need=self.need)
+        return doc
 
 
 @dataclass(frozen=True)
@@ -23,11 +48,24 @@ class LevelAnswer:
     eligible: bool
     routes: tuple[str, ...]
     unmet: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    explained: bool = False
+    opens: int | None = None
+    opens_by: tuple[str, ...] = ()
+    shortfall: dict[str, tuple[Shortfall, ...]] = field(default_factory=dict)
+    materials: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"level": self.level, "held": self.held, "eligible": self.eligible,
-                "routes": list(self.routes),
-                "unmet": {route: list(conds) for route, conds in sorted(self.unmet.items())}}
+        doc: dict[str, Any] = {
+            "level": self.level, "held": self.held, "eligible": self.eligible,
+            "routes": list(self.routes),
+            "unmet": {route: list(conds) for route, conds in sorted(self.unmet.items())}}
+        if self.explained:
+            doc["opens"] = None if self.opens is None else format_month(self.opens)
+            doc["opens_by"] = list(self.opens_by)
+            doc["shortfall"] = {route: [item.to_json() for item in items]
+                                for route, items in sorted(self.shortfall.items())}
+            doc["materials"] = {route: list(docs) for route, docs in sorted(self.materials.items())}
+        return doc
 
 
 @dataclass(frozen=True)
@@ -54,6 +92,7 @@ class CheckResult:
     warnings: tuple[Note, ...] = ()
     work_months: int = 0
     work_since: dict[int, int] = field(default_factory=dict)
+    forecast: ForecastOptions | None = None
 
     def level(self, level: int) -> LevelAnswer:
         return next(answer for answer in self.levels if answer.level == level)
@@ -70,36 +109,134 @@ class CheckResult:
                                               in sorted(self.work_since.items())},
             "parameters": self.params.as_dict(),
             "warnings": [w.to_json() for w in self.warnings],
+            **({"forecast": {"assume_work": self.forecast.assume_work,
+                             "horizon": self.forecast.horizon}} if self.forecast else {}),
         }
 
 
 def check(applicant: Applicant, *, as_of: int | None = None,
-          params: RuleParams | dict[str, Any] | None = None) -> CheckResult:
+          params: RuleParams | dict[str, Any] | None = None, explain: bool = True,
+          assume_work: bool = True, horizon: int = forecast.HORIZON) -> CheckResult:
     """Check one applicant at ``as_of`` (default: the file's, else the current month)."""
-    return check_many([applicant], as_of=as_of, params=params)[0]
+    return check_many([applicant], as_of=as_of, params=params, explain=explain,
+                      assume_work=assume_work, horizon=horizon)[0]
 
 
 def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
                params: RuleParams | dict[str, Any] | None = None,
-               explain: bool = True) -> list[CheckResult]:
+               explain: bool = True, assume_work: bool = True,
+               horizon: int = forecast.HORIZON) -> list[CheckResult]:
     """Check many applicants in one grounding and one solve (one point each).
 
-    With ``explain=False`` the unmet conditions of failing routes are left out,
-    which makes large batches about a third faster.
+    With ``explain`` (the default) every level also gets ``opens``/``opens_by`` (the
+    forecast of EXPLAIN.md, with ``assume_work`` and ``horizon``), the ``shortfall`` of its
+    failing routes and the ``materials`` of its admitting routes; the forecast's first
+    round shares the grounding of the check, rarely more than one more round follows.
+    With ``explain=False`` only the verdicts are computed (no unmet conditions, no forecast,
+    no materials): about twice as fast for large batches.
     """
+    if horizon < 1:
+        raise ValueError(f"horizon: expected a number of months >= 1, got {horizon}")
     rules = RuleParams.of(params)
     options = ["-c", f"explain={'true' if explain else 'false'}"]
-    program = Program((*RULE_FILES, "check.lp"), [*rules.clingo_args(), *options])
+    files = (*RULE_FILES, "check.lp", *(("forecast.lp",) if explain else ()))
+    program = Program(files, [*rules.clingo_args(), *options])
     months = [resolve_as_of(a, as_of) for a in applicants]
+    wanted = ForecastOptions(assume_work=assume_work, horizon=horizon)
+    pendings: dict[int, forecast.Pending] = {}
     for key, (applicant, month) in enumerate(zip(applicants, months, strict=True)):
         add_applicant(program, key, applicant, month)
+        if not explain:
+            continue
+        pending = pendings[key] = forecast.prepare(key, applicant, month, rules, wanted,
+                                                   confirm=len(applicants) <= SMALL_BATCH)
+        forecast.add_probes(program, pending, pending.probes)
+        view = graduated_only(applicant, month)
+        if view is not None:
+            add_applicant(program, -1 - key, view, month)
+            program.fact("view", -1 - key)
     program.ground()
     answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
+    views: dict[int, set[str]] = {}
+    conditions: dict[str, list[str]] = {}
     for symbol in program.model_symbols():
-        key, *rest = quick_arguments(symbol)
-        answers[key].setdefault(symbol.name, []).append(rest)
-    return [_result(a, m, rules, answer)
-            for a, m, answer in zip(applicants, months, answers, strict=True)]
+        name, key, rest = _parts(symbol)
+        if name == "condition":
+            conditions.setdefault(key, []).append(rest[0])
+        elif key < 0:
+            if name == "admits":
+                views.setdefault(-1 - key, set()).add(rest[0])
+        elif name.startswith("probe_"):
+            forecast.record(pendings[key], name, rest)
+        else:
+            answers[key].setdefault(name, []).append(rest)
+    results = [_result(a, m, rules, answer)
+               for a, m, answer in zip(applicants, months, answers, strict=True)]
+    if not explain:
+        return results
+    closed = {key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
+              for key, r in enumerate(results)}
+    opens = forecast.resolve(list(pendings.values()), closed, rules)
+    return [_explained(r, key, answers[key], opens, views.get(key, set()), wanted, conditions)
+            for key, r in enumerate(results)]
+
+
+def _parts(symbol: Any) -> tuple[str, Any, list[Any]]:
+    """Name, first argument and the other arguments of a shown atom, from one ``str()``
+    (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
+    text = str(symbol)
+    start = text.find("(")
+    values: list[Any] = []
+    for part in text[start + 1:-1].split(",") if start > 0 else ():
+        if part.lstrip("-").isdigit():
+            values.append(int(part))
+        elif part.isidentifier():
+            values.append(part)
+        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
+              and "\\" not in part):
+            values.append(part[1:-1])
+        else:
+            values = arguments(symbol)
+            break
+    if not values:
+        return symbol.name, None, []
+    return (text[:start], values[0], values[1:])
+
+
+def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
+    """The applicant without the diplomas still to graduate (None when there are none):
+    a route that admits the applicant but not this view needs an enrolment proof."""
+    kept = tuple(d for d in applicant.diplomas if d.graduation <= as_of)
+    return None if len(kept) == len(applicant.diplomas) else replace(applicant, diplomas=kept)
+
+
+def _explained(result: CheckResult, key: int, atoms: dict[str, list[list[Any]]],
+               opens: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]],
+               view_admits: set[str], options: ForecastOptions,
+               conditions: dict[str, list[str]]) -> CheckResult:
+    counts = {(route, condition): (have, need)
+              for route, condition, have, need in atoms.get("shortfall", [])}
+    has_view = result.applicant.diplomas and any(
+        d.graduation > result.as_of for d in result.applicant.diplomas)
+    levels = []
+    for answer in result.levels:
+        if answer.held:
+            month, by = None, ()
+        elif answer.eligible:
+            month, by = result.as_of, answer.routes
+        else:
+            month, by = opens[(key, answer.level)]
+        shortfall = {route: tuple(Shortfall(c, *counts.get((route, c), (None, None)))
+                                  for c in lacking)
+                     for route, lacking in answer.unmet.items()}
+        docs = {route: route_materials(conditions.get(route, ()),
+                                       education_ok=result.education_ok,
+                                       graduating_only=bool(has_view)
+                                       and route not in view_admits)
+                for route in answer.routes} if answer.eligible else {}
+        levels.append(replace(answer, explained=True, opens=month, opens_by=tuple(by),
+                              shortfall=shortfall, materials=docs))
+    return replace(result, levels=tuple(levels), forecast=options)
 
 
 def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
@@ -115,7 +252,7 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
     eligible = {level for level, in atoms.get("eligible", [])}
     held = {level for level, in atoms.get("holds", [])}
     unmet: dict[str, list[str]] = {}
-    for route, condition in atoms.get("unmet", []):
+    for route, condition, *_ in atoms.get("unmet", []) + atoms.get("shortfall", []):
         unmet.setdefault(route, []).append(condition)
     levels = tuple(
         LevelAnswer(

@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-from .eligibility import CheckResult, LevelAnswer
+from .eligibility import CheckResult, LevelAnswer, Shortfall
 from .messages import printable
 from .months import format_month
 from .params import RuleParams
-from .planner import PathResult, Plan
 from .texts import (
     ACTIONS,
     CONDITIONS,
+    EXPLAIN_LABELS,
     LABELS,
     LEVEL_NAMES,
+    MATERIAL_NAMES,
     OPTIONS,
     PATH_LABELS,
     PROGRAMMES,
+    SHORT_LEVEL_NAMES,
+    SHORTFALL_TEXTS,
     WARNINGS,
     route_summary,
     text,
 )
+
+if TYPE_CHECKING:   # the planner is imported only to render a path
+    from .planner import PathResult, Plan
 
 
 def render_check(result: CheckResult, lang: str = "en") -> str:
@@ -47,8 +54,67 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
         lines += ["", label("warnings") + colon(lang).strip()]
         lines += ["  - " + text(WARNINGS, w.code, lang, field=w.field, month=w.month)
                   for w in result.warnings]
+    lines += explanation_lines(result, lang)
     lines += ["", f"{label('readings')}{colon(lang)}{parameter_summary(result.params, lang)}"]
     return "\n".join(lines)
+
+
+def explanation_lines(result: CheckResult, lang: str) -> list[str]:
+    """When each closed level opens, what each of its routes lacks (nearest first), and the
+    documents for each route that admits today (EXPLAIN.md)."""
+    def say(key: str, **values: object) -> str:
+        return text(EXPLAIN_LABELS, key, lang, **values)
+
+    closed = [a for a in result.levels if a.explained and not a.held and not a.eligible]
+    lines: list[str] = []
+    if closed:
+        lines += ["", say("opens_title") + colon(lang).strip()]
+        assume = result.forecast.assume_work if result.forecast else True
+        horizon = result.forecast.horizon if result.forecast else 240
+        for answer in closed:
+            name = text(SHORT_LEVEL_NAMES, answer.level, lang)
+            if answer.opens is None:
+                lines.append("  " + say("never", level=name, horizon=horizon))
+            else:
+                lines.append("  " + say("opens", level=name, month=format_month(answer.opens),
+                                        routes=", ".join(answer.opens_by),
+                                        condition=say("if_work" if assume else "if_records")))
+        lines += ["", say("shortfall_title") + colon(lang).strip()]
+        for answer in closed:
+            lines.append("  " + text(LEVEL_NAMES, answer.level, lang))
+            for route, items in sorted(answer.shortfall.items(),
+                                       key=lambda item: nearness(*item)):
+                needs = ("、" if lang == "zh" else "; ").join(
+                    shortfall_text(item, lang) for item in items)
+                lines.append(f"    {route:<6}{needs}")
+    eligible = [a for a in result.levels if a.explained and a.materials and not a.held]
+    if eligible:
+        lines += ["", say("materials_title") + colon(lang).strip()]
+        values = result.params.as_dict()
+        for answer in eligible:
+            for route, docs in sorted(answer.materials.items()):
+                names = ("、" if lang == "zh" else "; ").join(
+                    text(MATERIAL_NAMES, doc, lang, **values) for doc in docs)
+                lines.append(f"  {text(SHORT_LEVEL_NAMES, answer.level, lang)} {route}"
+                             f"{colon(lang)}{names}")
+    return lines
+
+
+def nearness(route: str, items: tuple[Shortfall, ...]) -> tuple[int, int, str]:
+    """Routes nearest first: fewest conditions that time alone cannot meet (a diploma, a
+    certificate), then fewest months or hours missing."""
+    flags = sum(1 for item in items if item.missing is None)
+    missing = sum(item.missing or 0 for item in items)
+    return (flags, missing, route)
+
+
+def shortfall_text(item: Shortfall, lang: str) -> str:
+    """``还差 9 个月（…）`` for a counting condition, else the condition in words."""
+    if item.missing is not None and item.condition in SHORTFALL_TEXTS and (
+            item.condition != "training" or item.have):
+        return text(SHORTFALL_TEXTS, item.condition, lang, n=item.missing, have=item.have,
+                    need=item.need)
+    return text(CONDITIONS, item.condition, lang)
 
 
 def _verdict(answer: LevelAnswer, lang: str) -> str:

@@ -201,3 +201,71 @@ def describe_route(route: str, lang: str = "en", params: Any = None) -> str:
 def describe_condition(condition: str, lang: str = "en") -> str:
     """A condition name of ``unmet`` (e.g. ``work_since_level3``) in words."""
     return text(CONDITIONS, condition, lang)
+
+# --- explanations (EXPLAIN.md) -----------------------------------------------------------------
+
+SHORT_LEVEL_NAMES: dict[int, tuple[str, str]] = {
+    4: ("四级/中级工", "Level 4"), 3: ("三级/高级工", "Level 3"),
+    2: ("二级/技师", "Level 2"), 1: ("一级/高级技师", "Level 1"),
+}
+
+MATERIAL_NAMES: dict[str, tuple[str, str]] = {
+    "id_card": ("身份证", "ID card"),
+    "education_proof": ("学历证明", "proof of education (the highest diploma, or the "
+                        "high-school certificate)"),
+    "enrolment_proof": ("在校证明（应届毕业生）", "proof of enrolment (graduating student)"),
+    "work_proof": ("工作经验证明（单位出具）", "proof of work experience (from the employer)"),
+    "training_certificate": ("培训证书（不少于{l4_2_training_hours}标准学时）",
+                             "training certificate ({l4_2_training_hours}+ standard hours)"),
+    "certificate_level4": ("四级/中级工证书", "level-4 (intermediate worker) certificate"),
+    "certificate_level3": ("三级/高级工证书", "level-3 (senior worker) certificate"),
+    "certificate_level2": ("二级/技师证书", "level-2 (technician) certificate"),
+    "preparatory_technician_certificate": ("预备技师证书", "preparatory technician certificate"),
+}
+
+# How far a counting condition is: n = need - have.
+SHORTFALL_TEXTS: dict[str, tuple[str, str]] = {
+    "work": ("还差 {n} 个月（累计相关工作 {have}/{need} 个月）",
+             "{n} more months of relevant work ({have}/{need})"),
+    "work_since_level4": ("还差 {n} 个月（取得四级证书后的相关工作 {have}/{need} 个月）",
+                          "{n} more months of relevant work since the level-4 certificate "
+                          "({have}/{need})"),
+    "work_since_level3": ("还差 {n} 个月（取得三级证书后的相关工作 {have}/{need} 个月）",
+                          "{n} more months of relevant work since the level-3 certificate "
+                          "({have}/{need})"),
+    "work_since_level2": ("还差 {n} 个月（取得二级证书后的相关工作 {have}/{need} 个月）",
+                          "{n} more months of relevant work since the level-2 certificate "
+                          "({have}/{need})"),
+    "training": ("培训还差 {n} 学时（{have}/{need} 学时）",
+                 "{n} more hours of certified training ({have}/{need})"),
+}
+
+EXPLAIN_LABELS: dict[str, tuple[str, str]] = {
+    "opens_title": ("何时可报考（只考虑时间和工作）", "When each level opens (with time and "
+                    "work alone)"),
+    "opens": ("{level}: {month} 起可报考 ({routes}), {condition}",
+              "{level} opens in {month} ({routes}) {condition}"),
+    "if_work": ("如继续从事相关工作", "if you keep working"),
+    "if_records": ("如现有工作记录照常", "if your work goes on as recorded"),
+    "never": ("{level}: {horizon} 个月内仅靠时间和工作无法报考（见 pyqualify path）",
+              "{level} does not open with time and work alone within {horizon} months "
+              "(see pyqualify path)"),
+    "shortfall_title": ("还差什么（最接近的报考条件在前）",
+                        "What is missing (nearest route first)"),
+    "materials_title": ("报考材料（今天申请时需准备）", "What to bring to apply today"),
+}
+
+AUDIT_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("规则自检（{as_of}）：每条报考条件的见证人（唯一满足该等级的报考条件）",
+              "Audit of the rules ({as_of}): a witness per route (the only route of its level "
+              "that admits)"),
+    "witness": ("见证人：{records}", "witness: {records}"),
+    "subsumed": ("无见证人：凡满足它者也满足 {by}", "no witness: {by} admits whenever it does"),
+    "jointly": ("无见证人：凡满足它者也满足 {by} 之一", "no witness: one of {by} admits "
+                "whenever it does"),
+    "never": ("任何申请人都不满足", "admits no applicant at all"),
+    "earliest_title": ("仅有高中学历者最快多久取得各级证书",
+                       "Fewest months from high school alone to each certificate"),
+    "earliest": ("{months} 个月（{month}）", "{months} months ({month})"),
+    "unreachable": ("无法取得", "not reachable"),
+}

@@ -55,6 +55,7 @@ def test_tour_runs_top_to_bottom() -> None:
     assert images(notebook) >= 4, "the timelines of the tour"
     text = "".join(out.get("data", {}).get("text/markdown", "") for out in outputs(notebook))
     assert "college-graduate" in text and "I1 off" in text
+    assert "level 3 opens in" in text and "bring:" in text, "the forecast and the materials"
 
 
 @pytest.mark.slow

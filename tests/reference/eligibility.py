@@ -379,3 +379,288 @@ def reference_check(applicant: dict, params: dict | None = None) -> dict:
             }
         )
     return {"as_of": month_str(f.as_of), "education_ok": education_ok, "levels": levels}
+
+
+# --- explanations (shared/spec/EXPLAIN.md) ----------------------------------------------------
+# Written from EXPLAIN.md, PLANNER.md rule 1 and RULES.md; the condition names are the contract
+# names of ``condition/2`` (EXPLAIN.md: "its name (condition/2 of logic/rules.lp)").
+
+HORIZON = 240
+
+
+def _counting_training_hours(f: Facts) -> int:
+    """Hours of the best training that counts for L4-2 apart from its hours (0 if none)."""
+    return max(
+        (
+            t["hours"]
+            for t in f.trainings
+            if t["occupation"] == "same"
+            and t["certificate"] is True
+            and month_index(t["completed"]) <= f.as_of
+        ),
+        default=0,
+    )
+
+
+def l4_2_training(f: Facts) -> bool:
+    """The training part of L4-2 alone (see l4_2)."""
+    return any(
+        t["occupation"] == "same"
+        and t["hours"] >= f.params["l4_2_training_hours"]
+        and t["certificate"] is True
+        and month_index(t["completed"]) <= f.as_of
+        for t in f.trainings
+    )
+
+
+def _since(f: Facts, level: int) -> int:
+    """Months of work since the (earliest counting) certificate of ``level``; 0 if none."""
+    first = f.certificate(level)
+    return 0 if first is None else f.work_since(first)
+
+
+def route_conditions(route: str, f: Facts) -> list[tuple[str, bool, int | None, int | None]]:
+    """Every condition of ``route``: (name, met, have, need); have/need for counting ones."""
+    p = f.params
+    work = f.total_work()
+
+    def count(name: str, have: int, need: int) -> tuple[str, bool, int | None, int | None]:
+        return (name, have >= need, have, need)
+
+    def since(name: str, level: int, need: int) -> tuple[str, bool, int | None, int | None]:
+        # Work "counted from the certificate's month" needs the certificate to count from.
+        have = _since(f, level)
+        return (name, f.holds(level) and have >= need, have, need)
+
+    def flag(name: str, met: bool) -> tuple[str, bool, int | None, int | None]:
+        return (name, met, None, None)
+
+    table: dict[str, list[tuple[str, bool, int | None, int | None]]] = {
+        "L4-1": [count("work", work, p["l4_1_work_months"])],
+        "L4-2": [
+            count("work", work, p["l4_2_work_months"]),
+            # A training record is needed, whatever the hours asked for.
+            (
+                "training",
+                l4_2_training(f),
+                _counting_training_hours(f),
+                p["l4_2_training_hours"],
+            ),
+        ],
+        "L4-3a": [flag("technical_school_diploma", l4_3a(f))],
+        "L4-3b": [flag("intermediate_skill_diploma", l4_3b(f))],
+        "L4-3c": [flag("college_diploma", l4_3c(f))],
+        "L3-1a": [
+            flag("level4_certificate", f.holds(4)),
+            flag(
+                "technician_school_diploma",
+                f.any_diploma(
+                    lambda d: d.kind in ADVANCED_TECHNICAL and f.graduated_or_graduating(d)
+                ),
+            ),
+        ],
+        "L3-1b": [
+            flag(
+                "advanced_skill_diploma",
+                f.any_diploma(
+                    lambda d: d.kind == HIGHER_VOCATIONAL
+                    and d.skill_target == "advanced"
+                    and d.major in RELEVANT
+                    and f.graduated_or_graduating(d)
+                ),
+            ),
+        ]
+        + ([flag("level4_certificate", f.holds(4))] if p["l3_1b_requires_l4"] else []),
+        "L3-2": [
+            flag(
+                "college_graduate",
+                f.any_diploma(
+                    lambda d: d.kind in DAZHUAN_OR_ABOVE and d.major in RELEVANT and f.graduated(d)
+                ),
+            ),
+            flag("level4_certificate", f.holds(4)),
+            since("work_since_level4", 4, p["l3_2_work_months"]),
+        ],
+        "L2-1": [
+            flag("level3_certificate", f.holds(3)),
+            since("work_since_level3", 3, p["l2_1_work_months"]),
+        ],
+        "L2-2a": [
+            flag(
+                "technician_school_graduate",
+                f.any_diploma(lambda d: d.kind in ADVANCED_TECHNICAL and f.graduated(d)),
+            ),
+            flag("level3_certificate", f.holds(3)),
+            count("work", work, p["l2_2a_work_months"]),
+        ],
+        "L2-2b": [
+            flag(
+                "technician_college_graduate",
+                f.any_diploma(lambda d: d.kind == TECHNICIAN_COLLEGE and f.graduated(d)),
+            ),
+            flag("preparatory_technician_certificate", f.holds(PREPARATORY)),
+            count("work", work, p["l2_2b_work_months"]),
+        ],
+        "L1-1": [
+            flag("level2_certificate", f.holds(2)),
+            since("work_since_level2", 2, p["l1_1_work_months"]),
+        ],
+    }
+    return table[route]
+
+
+def reference_shortfall(applicant: dict, params: dict | None = None) -> dict[str, list[dict]]:
+    """EXPLAIN.md ``shortfall``: for each route that does not admit, its unmet conditions,
+    sorted by name, with have/need when the condition counts months or hours."""
+    p = merge_params(params)
+    f = Facts(applicant, p)
+    found: dict[str, list[dict]] = {}
+    for level in LEVELS:
+        for rid, route in ROUTES[level].items():
+            if route(f):
+                continue
+            unmet = []
+            for name, met, have, need in sorted(route_conditions(rid, f)):
+                if not met:
+                    item: dict[str, Any] = {"condition": name}
+                    if need is not None:
+                        item.update(have=have, need=need)
+                    unmet.append(item)
+            found[rid] = unmet
+    return found
+
+
+MATERIAL_ORDER = (
+    "id_card",
+    "education_proof",
+    "enrolment_proof",
+    "work_proof",
+    "training_certificate",
+    "certificate_level4",
+    "certificate_level3",
+    "certificate_level2",
+    "preparatory_technician_certificate",
+)
+WORK_ROUTES = frozenset({"L4-1", "L4-2", "L3-2", "L2-1", "L2-2a", "L2-2b", "L1-1"})
+
+
+def reference_materials(applicant: dict, params: dict | None = None) -> dict[int, dict]:
+    """EXPLAIN.md ``materials``: level -> route -> document IDs, for eligible levels."""
+    p = merge_params(params)
+    f = Facts(applicant, p)
+    graduated_only = dict(applicant)
+    graduated_only["diplomas"] = [
+        d for d in applicant.get("diplomas") or [] if month_index(d["graduation"]) <= f.as_of
+    ]
+    g = Facts(graduated_only, p)
+    answer = reference_check(applicant, params)
+    found: dict[int, dict] = {}
+    for level in answer["levels"]:
+        if not level["eligible"]:
+            continue
+        docs: dict[str, list[str]] = {}
+        for rid in level["routes"]:
+            wanted = {"id_card"}
+            if answer["education_ok"]:
+                wanted.add("education_proof")
+            if not ROUTES[level["level"]][rid](g):  # only a graduating diploma meets it
+                wanted.add("enrolment_proof")
+            if rid in WORK_ROUTES:
+                wanted.add("work_proof")
+            if rid == "L4-2":
+                wanted.add("training_certificate")
+            if rid in ("L3-1a", "L3-2") or (rid == "L3-1b" and p["l3_1b_requires_l4"]):
+                wanted.add("certificate_level4")
+            if rid in ("L2-1", "L2-2a"):
+                wanted.add("certificate_level3")
+            if rid == "L1-1":
+                wanted.add("certificate_level2")
+            if rid == "L2-2b":
+                wanted.add("preparatory_technician_certificate")
+            docs[rid] = [m for m in MATERIAL_ORDER if m in wanted]
+        found[level["level"]] = docs
+    return found
+
+
+def forecast_applicant(
+    applicant: dict, month: int, assume_work: bool = True
+) -> dict:
+    """The applicant at ``month`` (>= as_of) if nothing happens but time and work.
+
+    Months before as_of: as recorded. A month t, as_of <= t < month, is relevant work when it
+    is not in a full-time diploma of the file still in progress (as_of <= t < graduation) and
+    either assume_work is on or a same/related record covers t. No new certificate, diploma or
+    training; those of the file count from their own month (reference_check at as_of = month).
+    """
+    as_of = month_index(applicant["as_of"])
+    school = [
+        month_index(d["graduation"])
+        for d in applicant.get("diplomas") or []
+        if month_index(d["graduation"]) > as_of and d.get("mode", "full_time") == "full_time"
+    ]
+    records = applicant.get("work") or []
+
+    def covered(t: int) -> bool:
+        return any(
+            w["occupation"] in RELEVANT
+            and month_index(w["start"]) <= t
+            and (w.get("end") is None or t <= month_index(w["end"]))
+            for w in records
+        )
+
+    work: list[dict] = []
+    for w in records:  # the recorded months before as_of, unchanged
+        if month_index(w["start"]) < as_of:
+            end = w.get("end")
+            last = as_of - 1 if end is None else min(month_index(end), as_of - 1)
+            work.append(
+                {"start": w["start"], "end": month_str(last), "occupation": w["occupation"]}
+            )
+    worked = [
+        t for t in range(as_of, month) if not any(t < g for g in school) and (
+            assume_work or covered(t))
+    ]
+    runs: list[list[int]] = []  # consecutive forecast months as one record
+    for t in worked:
+        if runs and runs[-1][1] == t - 1:
+            runs[-1][1] = t
+        else:
+            runs.append([t, t])
+    work += [
+        {"start": month_str(a), "end": month_str(b), "occupation": "same"} for a, b in runs
+    ]
+    later = dict(applicant)
+    later["as_of"] = month_str(month)
+    later["work"] = work
+    return later
+
+
+def reference_opens(
+    applicant: dict,
+    params: dict | None = None,
+    assume_work: bool = True,
+    horizon: int = HORIZON,
+) -> dict[int, tuple[str | None, list[str]]]:
+    """EXPLAIN.md ``opens``/``opens_by`` for every level, by trying every month in turn."""
+    now = reference_check(applicant, params)
+    as_of = month_index(applicant["as_of"])
+    found: dict[int, tuple[str | None, list[str]]] = {}
+    todo = []
+    for level in now["levels"]:
+        if level["held"]:
+            found[level["level"]] = (None, [])
+        elif level["eligible"]:
+            found[level["level"]] = (now["as_of"], level["routes"])
+        else:
+            todo.append(level["level"])
+    for month in range(as_of + 1, as_of + horizon + 1):
+        if not todo:
+            break
+        later = reference_check(forecast_applicant(applicant, month, assume_work), params)
+        for level in later["levels"]:
+            if level["level"] in todo and level["eligible"]:
+                found[level["level"]] = (month_str(month), level["routes"])
+                todo.remove(level["level"])
+    for level in todo:
+        found[level] = (None, [])
+    return found

@@ -1,0 +1,185 @@
+"""``pyqualify audit``: the rules checked against themselves (EXPLAIN.md).
+
+For each route, clingo searches ``logic/audit.lp`` (the rule files as ``check`` uses them, over
+a small finite domain of records) for a *witness*: an applicant for whom that route is the
+only route of its level that admits, with EDU met, with as few records as possible.  When
+there is none, ``subsumed_by`` names the routes of its level that admit whenever it does.
+``earliest`` asks the planner how soon an applicant with only ``education: high_school``
+can hold each level's certificate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import clingo
+
+from .applicant import Applicant
+from .asp import RULE_FILES, Program, arguments
+from .months import current_month, format_month
+from .params import RuleParams
+from .rules_catalog import route_sort_key
+
+LEVELS = (4, 3, 2, 1)
+
+
+def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int | None = None,
+              earliest: bool = True) -> dict[str, Any]:
+    """The audit document: parameters, a witness (or subsumers) per route, earliest."""
+    rules = RuleParams.of(params)
+    month = current_month() if as_of is None else as_of
+    program = Program((*RULE_FILES, "check.lp", "audit.lp"),
+                      [*rules.clingo_args(), "-c", "explain=false"])
+    program.fact("audit_month", month)
+    program.ground()
+    control = program.control
+    levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
+              for a in control.symbolic_atoms.by_signature("route", 2)}
+    found = []
+    for route in sorted(levels, key=route_sort_key):
+        symbols = _solve(control, [(_target(route), True)], optimise=True)
+        entry: dict[str, Any] = {"route": route, "level": levels[route], "witness": None,
+                                 "subsumed_by": []}
+        if symbols is not None:
+            entry["witness"] = witness_document(route, month, symbols)
+        else:
+            entry.update(_subsumers(control, route, levels))
+        found.append(entry)
+    doc: dict[str, Any] = {"as_of": format_month(month), "parameters": rules.as_dict(),
+                           "routes": found}
+    if earliest:
+        doc["earliest"] = earliest_plans(rules, month)
+    return doc
+
+
+def _target(route: str) -> clingo.Symbol:
+    return clingo.Function("target", [clingo.String(route)])
+
+
+def _covers(route: str, other: str) -> clingo.Symbol:
+    return clingo.Function("covers", [clingo.String(route), clingo.String(other)])
+
+
+def _solve(control: clingo.Control, assumptions: list[tuple[clingo.Symbol, bool]],
+           optimise: bool) -> list[clingo.Symbol] | None:
+    """The (optimal) model's shown symbols with these externals set, or None.
+
+    The externals are assigned (and released after) rather than passed as solve
+    assumptions: clingo 5.8 answered UNSAT to a satisfiable program under them.
+    """
+    control.configuration.solve.opt_mode = "opt" if optimise else "ignore"
+    best: list[clingo.Symbol] | None = None
+    for atom, value in assumptions:
+        control.assign_external(atom, value)
+    try:
+        with control.solve(yield_=True) as handle:
+            for model in handle:
+                best = model.symbols(shown=True)
+                if not optimise:
+                    break
+    finally:
+        for atom, _ in assumptions:
+            control.assign_external(atom, False)
+    return best
+
+
+def _subsumers(control: clingo.Control, route: str, levels: dict[str, int]) -> dict[str, Any]:
+    """The routes of the level that admit whenever ``route`` does (``jointly`` when no one
+    of them does alone; ``satisfiable: false`` when the route admits no applicant at all)."""
+    possible = clingo.Function("possible", [clingo.String(route)])
+    if _solve(control, [(possible, True)], optimise=False) is None:
+        return {"subsumed_by": [], "satisfiable": False}
+    others = sorted((r for r in levels if levels[r] == levels[route] and r != route),
+                    key=route_sort_key)
+    alone = [r for r in others
+             if _solve(control, [(_covers(route, r), True)], optimise=False) is None]
+    if alone:
+        return {"subsumed_by": alone}
+    return {"subsumed_by": others, "jointly": True}
+
+
+def witness_document(route: str, month: int, symbols: list[clingo.Symbol]) -> dict[str, Any]:
+    """The witness as an APPLICANT.md document (with ``id`` and ``as_of``)."""
+    doc: dict[str, Any] = {"id": f"audit-{route}", "as_of": format_month(month),
+                           "education": "none", "diplomas": [], "work": [], "trainings": [],
+                           "certificates": []}
+    for symbol in sorted(symbols):
+        args = arguments(symbol)
+        if symbol.name == "education_record":
+            doc["education"] = args[1]
+        elif symbol.name == "diploma_record":
+            _, _, kind, major, skill, graduation, mode = args
+            doc["diplomas"].append({"kind": kind, "major": major, "skill_target": skill,
+                                    "graduation": format_month(graduation), "mode": mode})
+        elif symbol.name == "work_record":
+            _, _, start, _, occupation = args
+            doc["work"].append({"start": format_month(start), "end": None,
+                                "occupation": occupation})
+        elif symbol.name == "training_record":
+            _, _, hours, occupation, certificate, completed = args
+            doc["trainings"].append({"hours": hours, "occupation": occupation,
+                                     "certificate": certificate == "true",
+                                     "completed": format_month(completed)})
+        elif symbol.name == "certificate_record":
+            _, _, level, occupation, obtained = args
+            doc["certificates"].append({"level": level, "occupation": occupation,
+                                        "obtained": format_month(obtained)})
+    return doc
+
+
+def earliest_plans(params: RuleParams, month: int) -> list[dict[str, Any]]:
+    """For each level, the fewest months from only ``education: high_school`` to its
+    certificate under the default planning model, with one such plan."""
+    from .planner import fastest_path
+
+    start = Applicant(education="high_school", id="audit-high-school", as_of=month)
+    found = []
+    for level in LEVELS:
+        result = fastest_path(start, level, params=params, tradeoffs=False, explain=False)
+        found.append({"level": level, "months": result.months,
+                      "certified": None if result.certified is None
+                      else format_month(result.certified),
+                      "plan": result.plans[0].to_json() if result.plans else None})
+    return found
+
+
+def render_audit(doc: dict[str, Any], lang: str) -> str:
+    """The audit for people: one line per route, then the earliest month per level."""
+    from .texts import AUDIT_LABELS, SHORT_LEVEL_NAMES, text
+
+    def say(key: str, **values: object) -> str:
+        return text(AUDIT_LABELS, key, lang, **values)
+
+    lines = [say("title", as_of=doc["as_of"]), ""]
+    for entry in doc["routes"]:
+        witness = entry["witness"]
+        if witness is not None:
+            lines.append(f"  {entry['route']:<6}" + say("witness", records=_summary(witness)))
+        elif entry.get("satisfiable") is False:
+            lines.append(f"  {entry['route']:<6}" + say("never"))
+        else:
+            key = "jointly" if entry.get("jointly") else "subsumed"
+            lines.append(f"  {entry['route']:<6}" + say(key, by=", ".join(entry["subsumed_by"])))
+    if "earliest" in doc:
+        lines += ["", say("earliest_title")]
+        for item in doc["earliest"]:
+            name = text(SHORT_LEVEL_NAMES, item["level"], lang)
+            if item["months"] is None:
+                lines.append(f"  {name}: " + say("unreachable"))
+            else:
+                lines.append(f"  {name}: " + say("earliest", months=item["months"],
+                                                 month=item["certified"]))
+    return "\n".join(lines)
+
+
+def _summary(witness: dict[str, Any]) -> str:
+    parts = [f"education={witness['education']}"]
+    for d in witness["diplomas"]:
+        parts.append(f"{d['kind']}({d['major']}, {d['skill_target']}, {d['graduation']})")
+    for w in witness["work"]:
+        parts.append(f"work since {w['start']}")
+    for t in witness["trainings"]:
+        parts.append(f"training {t['hours']}h {t['completed']}")
+    for c in witness["certificates"]:
+        parts.append(f"certificate {c['level']} {c['obtained']}")
+    return "; ".join(parts)

@@ -1,0 +1,80 @@
+"""The commands ``rules``, ``explain ROUTE|LEVEL`` and ``audit`` (registered in cli.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .cli import answers_errors, default_lang, emit_json, fail, parse_as_of, parse_settings
+
+
+def _common(command: Any) -> Any:
+    command = click.option(
+        "--set", "settings", multiple=True, metavar="NAME=VALUE",
+        help="Override a threshold (l1_1_work_months=36) or flip a switch (I1=false). "
+             "Repeatable.")(command)
+    command = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                           help="Language of the text output (default: from the locale).")(
+        command)
+    command = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                           default="text", show_default=True, help="Output format.")(command)
+    return command
+
+
+@click.command()
+@_common
+@answers_errors
+def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
+    """Every route: its level, clause (zh), English line and conditions in force."""
+    from .params import RuleParams
+    from .rules_catalog import catalog_document, render_routes, routes
+
+    params = RuleParams.of(parse_settings(settings))
+    if fmt == "json":
+        emit_json(catalog_document(params, routes(params)))
+    else:
+        click.echo(render_routes(routes(params), params, lang or default_lang(), general=True))
+
+
+@click.command()
+@click.argument("what", metavar="ROUTE|LEVEL")
+@_common
+@answers_errors
+def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
+    """One route (L3-2) or every route of one level (3) with its clause and conditions."""
+    from .params import RuleParams
+    from .rules_catalog import catalog_document, render_routes, routes
+
+    params = RuleParams.of(parse_settings(settings))
+    every = routes(params)
+    chosen = [r for r in every if r.route == what.strip() or str(r.level) == what.strip()
+              or f"L{r.level}" == what.strip().upper()]
+    if not chosen:
+        fail(f"explain {what}: expected a route ID ({', '.join(r.route for r in every)}) "
+             "or a level 1-4")
+    if fmt == "json":
+        emit_json(catalog_document(params, chosen))
+    else:
+        click.echo(render_routes(chosen, params, lang or default_lang()))
+
+
+@click.command()
+@click.option("--as-of", "as_of", metavar="YYYY-MM",
+              help="The month of the witnesses and plans (default: the current month).")
+@click.option("--no-earliest", is_flag=True, help="Skip the planner (earliest per level).")
+@_common
+@answers_errors
+def audit(as_of: str | None, no_earliest: bool, settings: tuple[str, ...], lang: str | None,
+          fmt: str) -> None:
+    """The rules checked against themselves: a witness per route, or the routes that
+    subsume it; and the fewest months from high school to each level."""
+    from .audit import render_audit, run_audit
+    from .params import RuleParams
+
+    params = RuleParams.of(parse_settings(settings))
+    result = run_audit(params, as_of=parse_as_of(as_of), earliest=not no_earliest)
+    if fmt == "json":
+        emit_json(result)
+    else:
+        click.echo(render_audit(result, lang or default_lang()))

@@ -1,0 +1,257 @@
+"""``opens``: the month a closed level opens if nothing happens but time and work.
+
+Eligibility is decided by the rules of ``logic/`` at probe points (``logic/forecast.lp``),
+never here.  This module only says *which months to look at*, and which months are forecast
+work (PLANNER.md rule 1).  Under the forecast, eligibility only grows with time (work counters
+grow, a certificate once held stays held, a diploma goes from enrolled to graduating to
+graduated), so:
+
+1. the first round (in the same grounding as ``check``) probes a few *candidate* months per
+   applicant: the months a dated fact of the file takes effect, the months a work counter
+   reaches a threshold of ``need/3`` in ``logic/rules.lp``, and ``as_of + horizon``;
+2. for a level first found eligible at candidate c, the second round probes c - 1 (unless the
+   previous candidate is c - 1); not eligible there means c is the answer;
+3. should it be eligible at c - 1 (a change the candidates did not foresee), further rounds
+   search the gap between the previous candidate and c - 1 with a few probes each.
+
+Candidates only make the search quick; the answer is exact whatever they are.  Each round is
+one grounding and one solve for all applicants and levels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .applicant import Applicant
+from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .params import RuleParams
+from .resources import logic_text
+
+HORIZON = 240
+PROBES_PER_GAP = 7   # probes per open interval in a fallback round
+MAX_ROUNDS = 12
+_NEED = re.compile(r'^need\("([^"]+)",\s*(\w+),\s*(\w+)\)\.', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ForecastOptions:
+    """The forecast's assumptions: work in every month out of full-time study (or only
+    where the file's records say so), and how far to look."""
+
+    assume_work: bool = True
+    horizon: int = HORIZON
+
+
+@cache
+def needs() -> tuple[tuple[str, str, str], ...]:
+    """``(route, condition, parameter)`` of every ``need/3`` fact of ``logic/rules.lp``."""
+    return tuple(_NEED.findall(logic_text("rules.lp")))
+
+
+def forecast_runs(applicant: Applicant, as_of: int, until: int,
+                  assume_work: bool = True) -> list[tuple[int, int]]:
+    """Disjoint runs (first, last) of forecast relevant work months in ``as_of..until``.
+
+    PLANNER.md rule 1: a month t >= as_of is work when it is not in a full-time diploma of the
+    file still in progress (as_of <= t < graduation) and either ``assume_work`` is on or a
+    same/related work record covers t.  Records covering months of full-time study never count.
+    """
+    school_end = max((d.graduation for d in applicant.diplomas
+                      if d.graduation > as_of and d.mode == "full_time"), default=as_of)
+    first = max(as_of, school_end)
+    if first > until:
+        return []
+    if assume_work:
+        return [(first, until)]
+    spans = sorted((max(first, w.start), until if w.end is None else min(until, w.end))
+                   for w in applicant.work if w.occupation != "unrelated")
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        if start > end:
+            continue
+        if runs and start <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
+                     runs: Sequence[tuple[int, int]], horizon: int) -> list[int]:
+    """Months after as_of where a level may open: a guess that keeps the search short."""
+    end = as_of + horizon
+    months = {end}
+    months.update(c.obtained for c in applicant.certificates)
+    months.update(t.completed for t in applicant.trainings)
+    for d in applicant.diplomas:
+        months.update((d.graduation, d.graduation - params.graduating_window_months))
+    recorded = _recorded_months(applicant, as_of)
+    values = params.as_dict()
+    counters: dict[int, set[int]] = {}   # from month -> thresholds
+    firsts = _first_certificates(applicant)
+    for _, condition, name in needs():
+        if condition == "work":
+            counters.setdefault(-1, set()).add(int(values[name]))
+        elif condition.startswith("work_since_level") and condition[-1] in "432":
+            first = firsts.get(int(condition[-1]))
+            if first is not None:
+                counters.setdefault(first, set()).add(int(values[name]))
+    for since, thresholds in counters.items():
+        base = sum(1 for m in recorded if m >= since)
+        for threshold in thresholds:
+            month = _reached(runs, since, threshold - base)
+            if month is not None:
+                months.add(month)
+    return sorted(m for m in months if as_of < m <= end)
+
+
+def _recorded_months(applicant: Applicant, as_of: int) -> set[int]:
+    months: set[int] = set()
+    for w in applicant.work:
+        if w.occupation != "unrelated":
+            last = as_of - 1 if w.end is None else min(w.end, as_of - 1)
+            months.update(range(w.start, last + 1))
+    return months
+
+
+def _first_certificates(applicant: Applicant) -> dict[int, int]:
+    firsts: dict[int, int] = {}
+    for c in applicant.certificates:
+        if c.occupation != "unrelated" and isinstance(c.level, int):
+            firsts[c.level] = min(firsts.get(c.level, c.obtained), c.obtained)
+    return firsts
+
+
+def _reached(runs: Sequence[tuple[int, int]], since: int, more: int) -> int | None:
+    """The month after the ``more``-th forecast month counted from ``since``."""
+    if more <= 0:
+        return None
+    for first, last in runs:
+        first = max(first, since)
+        if first > last:
+            continue
+        if last - first + 1 >= more:
+            return first + more
+        more -= last - first + 1
+    return None
+
+
+@dataclass
+class Pending:
+    """One applicant's forecast question: its runs, probes and what is known so far."""
+
+    key: int
+    applicant: Applicant
+    as_of: int
+    runs: list[tuple[int, int]]
+    probes: list[int]
+    eligible: dict[int, set[int]] = field(default_factory=dict)   # month -> levels
+    admits: dict[int, set[str]] = field(default_factory=dict)     # month -> routes
+
+
+def add_probes(program: Program, pending: Pending, probes: Iterable[int],
+               levels: Iterable[int] = ()) -> None:
+    """The forecast facts of one applicant (``levels``: ask these, else the pending ones)."""
+    key = pending.key
+    for first, last in pending.runs:
+        program.fact("forecast_run", key, first, last)
+    for month in probes:
+        program.fact("probe", key, month)
+    for level in levels:
+        program.fact("pending", key, level)
+
+
+def prepare(key: int, applicant: Applicant, as_of: int, params: RuleParams,
+            options: ForecastOptions, confirm: bool = False) -> Pending:
+    """The runs and first-round probes of one applicant (``confirm``: also the month before
+    each candidate, so that a second round is seldom needed)."""
+    end = as_of + options.horizon
+    runs = forecast_runs(applicant, as_of, end - 1, options.assume_work)
+    probes = candidate_months(applicant, as_of, params, runs, options.horizon)
+    if confirm:
+        probes = sorted({m for c in probes for m in (c - 1, c) if m > as_of})
+    return Pending(key, applicant, as_of, runs, probes)
+
+
+def record(pending: Pending, name: str, rest: list[Any]) -> None:
+    """Note a shown ``probe_eligible`` or ``probe_admits`` atom of a round."""
+    month, value = rest
+    table = pending.eligible if name == "probe_eligible" else pending.admits
+    table.setdefault(month, set()).add(value)
+
+
+def resolve(pendings: Sequence[Pending], closed: dict[int, list[int]], params: RuleParams,
+            ) -> dict[tuple[int, int], tuple[int | None, tuple[str, ...]]]:
+    """``opens`` and ``opens_by`` of every closed level, after the first round.
+
+    ``closed`` maps a key to its levels neither held nor eligible at as_of.
+    """
+    by_key = {p.key: p for p in pendings}
+    # (key, level) -> (lo, hi): lo known closed, hi known open (None: not yet open)
+    gaps: dict[tuple[int, int], tuple[int, int]] = {}
+    answers: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]] = {}
+    for key, levels in closed.items():
+        p = by_key[key]
+        for level in levels:
+            lo = p.as_of
+            for month in p.probes:
+                if level in p.eligible.get(month, ()):
+                    gaps[(key, level)] = (lo, month)
+                    break
+                lo = month
+            else:
+                answers[(key, level)] = (None, ())
+    for round_number in range(MAX_ROUNDS):
+        open_gaps = {k: g for k, g in gaps.items() if g[1] - g[0] > 1}
+        if not open_gaps:
+            break
+        asked: dict[int, dict[int, set[int]]] = {}   # key -> month -> levels
+        for (key, level), (lo, hi) in open_gaps.items():
+            for month in _gap_probes(lo, hi, confirm=round_number == 0):
+                asked.setdefault(key, {}).setdefault(month, set()).add(level)
+        _round(by_key, asked, params)
+        for (key, level), (lo, hi) in open_gaps.items():
+            p = by_key[key]
+            for month in sorted(m for m in asked[key] if lo < m < hi):
+                if level in p.eligible.get(month, ()):
+                    hi = month
+                    break
+                lo = month
+            gaps[(key, level)] = (lo, hi)
+    for (key, level), (_, hi) in gaps.items():
+        routes = by_key[key].admits.get(hi, set())
+        answers[(key, level)] = (hi, tuple(sorted(r for r in routes if int(r[1]) == level)))
+    return answers
+
+
+def _gap_probes(lo: int, hi: int, confirm: bool) -> list[int]:
+    """Probes inside (lo, hi): first hi - 1 alone (the usual confirmation), then a spread."""
+    if hi - lo <= 1:
+        return []
+    if confirm:
+        return [hi - 1]
+    inside = hi - lo - 1
+    if inside <= PROBES_PER_GAP:
+        return list(range(lo + 1, hi))
+    probes = {hi - 1}
+    step = inside / (PROBES_PER_GAP + 1)
+    probes.update(lo + round(step * i) for i in range(1, PROBES_PER_GAP + 1))
+    return sorted(m for m in probes if lo < m < hi)
+
+
+def _round(by_key: dict[int, Pending], asked: dict[int, dict[int, set[int]]],
+           params: RuleParams) -> None:
+    """One grounding and solve: every asked (applicant, month) for its levels."""
+    program = Program((*RULE_FILES, "forecast.lp"), params.clingo_args())
+    for key, months in asked.items():
+        p = by_key[key]
+        add_applicant(program, key, p.applicant, p.as_of)
+        add_probes(program, p, months, set().union(*months.values()))
+    program.ground()
+    for symbol in program.model_symbols():
+        key, *rest = quick_arguments(symbol)
+        record(by_key[key], symbol.name, rest)
