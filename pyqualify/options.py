@@ -12,6 +12,9 @@ from .resources import data_text
 ENTRIES = ("not_none", "upper_secondary")
 PROGRAMME_CERTIFICATES = ("preparatory_technician",)
 MAX_HORIZON = 1200
+# The study choices grow with horizon x programmes; past this many programme-months a
+# question is refused at once (README, "Planning limits"): 1200 months with 20 programmes.
+MAX_PROGRAMME_MONTHS = 24000
 PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exam_months",
                  "catalog"}
 
@@ -70,6 +73,12 @@ class PlannerOptions:
         if unknown:
             raise InputError("exclude", "the id of a programme of the catalogue "
                              f"({', '.join(p.id for p in self.catalog)})", sorted(unknown)[0])
+        usable = len(self.catalog) - len(self.excluded_programmes) if self.allow_study else 0
+        if self.horizon * usable > MAX_PROGRAMME_MONTHS:
+            raise InputError(
+                "horizon", f"at most {MAX_PROGRAMME_MONTHS} programme-months (the horizon "
+                f"times the {usable} programmes that study may use); shorten --horizon, use "
+                "a smaller --catalog, --exclude programmes or --no-study", self.horizon)
 
     def as_dict(self) -> dict[str, Any]:
         return {
