@@ -224,7 +224,7 @@ def stages(horizon: int) -> list[int]:
 
 
 class _Search:
-    """Staged solving: the first stage with a short horizon, then the full one."""
+    """Staged solving: horizons of 128, 256, ... months, then the full one."""
 
     def __init__(self, applicant: Applicant, as_of: int, target: int, rules: RuleParams,
                  options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline):
