@@ -233,14 +233,16 @@ def check(file: str, no_assume_work: bool, horizon: int, explain: bool, fmt: str
               help="With --all, at most this many plans.")
 @click.option("--no-tradeoffs", is_flag=True,
               help="Do not compute the trade-off between months and study.")
+@click.option("--time-limit", type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+              help="Give up (exit 2) when no answer is found within this many seconds.")
 @rule_options
 @answers_errors
 def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_training: bool,
          no_assume_work: bool, horizon: int | None, certificate_delay: int | None,
          training_months: int | None, training_hours: int | None,
          exam_months: tuple[str, ...], catalog: str | None, all_plans: bool, max_plans: int,
-         no_tradeoffs: bool, fmt: str, lang: str | None, as_of: str | None,
-         settings: tuple[str, ...]) -> None:
+         no_tradeoffs: bool, time_limit: float | None, fmt: str, lang: str | None,
+         as_of: str | None, settings: tuple[str, ...]) -> None:
     """The fastest path from FILE's applicant to a certificate (default: level 1)."""
     from .applicant import load_applicant
     from .options import load_catalog
@@ -261,7 +263,7 @@ def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_t
     applicant = load_applicant(file)
     result = fastest_path(applicant, target, as_of=month, params=params, options=options,
                           all_plans=all_plans, max_plans=max_plans,
-                          tradeoffs=not no_tradeoffs)
+                          tradeoffs=not no_tradeoffs, time_limit=time_limit)
     if fmt == "json":
         emit_json(result.to_json())
     else:

@@ -86,6 +86,12 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "exam_months": ("a non-empty list of months 1-12", "由 1-12 月组成的非空列表"),
     "programme_of_catalog": ("the id of a programme of the catalogue ({ids})",
                              "目录中某个培养项目的 id（{ids}）"),
+    "programme_month_budget": ("at most {limit} programme-months (the horizon times the {usable} "
+                         "programmes that study may use); shorten --horizon, use a smaller "
+                         "--catalog, --exclude programmes or --no-study",
+                         "不超过 {limit} 个“项目·月”（规划期限乘以可选的 {usable} 个培养项目）；"
+                         "请缩短 --horizon、使用更小的 --catalog、用 --exclude 排除项目"
+                         "或加 --no-study"),
     # command-line options
     "name_value": ("NAME=VALUE", "NAME=VALUE 的形式"),
     "rule_parameter": ("the name of a rule parameter ({known})", "规则参数名（{known}）"),
@@ -121,6 +127,9 @@ TERMS: dict[str, tuple[str, str]] = {
 
 # Whole sentences that are not "expected ..." (the command line's own words).
 SENTENCES: dict[str, tuple[str, str]] = {
+    "time_limit": ("no answer within the time limit of {seconds} s; raise --time-limit or "
+                   "shorten --horizon",
+                   "在 {seconds} 秒的时间限制内未得出答案；请放宽 --time-limit 或缩短 --horizon"),
     "error_prefix": ("pyqualify: error: ", "pyqualify：错误："),
     "write_failed": ("cannot write the output: {reason}", "无法写出结果：{reason}"),
     "output_file": ("--output {name}: cannot write there ({reason})",

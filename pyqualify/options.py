@@ -14,6 +14,9 @@ ENTRIES = ("not_none", "upper_secondary")
 PROGRAMME_CERTIFICATES = ("preparatory_technician",)
 MAX_HORIZON = 1200
 MAX_PROGRAMMES = 100
+# The study choices grow with horizon x programmes; past this many programme-months a
+# question is refused at once (README, "Planning limits"): 1200 months with 20 programmes.
+MAX_PROGRAMME_MONTHS = 24000
 PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exam_months",
                  "catalog"}
 
@@ -72,6 +75,10 @@ class PlannerOptions:
         if unknown:
             raise input_error("exclude", "programme_of_catalog", sorted(unknown)[0],
                               ids=", ".join(p.id for p in self.catalog))
+        usable = len(self.catalog) - len(self.excluded_programmes) if self.allow_study else 0
+        if self.horizon * usable > MAX_PROGRAMME_MONTHS:
+            raise input_error("horizon", "programme_month_budget", self.horizon,
+                              limit=MAX_PROGRAMME_MONTHS, usable=usable)
 
     def as_dict(self) -> dict[str, Any]:
         return {

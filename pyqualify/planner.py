@@ -18,6 +18,7 @@ import clingo
 from .applicant import Applicant, InputError
 from .asp import RULE_FILES, Program, add_applicant, by_name
 from .eligibility import check, resolve_as_of
+from .messages import Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
@@ -25,10 +26,43 @@ from .replay import applicant_at, planned_work_months
 
 APPLICANT_KEY = "me"
 LONGER_HORIZON = 600   # months tried when explaining an unreachable target
-STAGE_MONTHS = (128,)
+FIRST_STAGE = 128     # months of the first horizon tried; each next stage doubles it
+# A stage short of the full horizon that finds no plan within this many conflicts is left
+# for the next, longer one (a count, not a time, so that answers never depend on the load).
+STAGE_CONFLICTS = 20000
 SOLVER_OPTIONS = ("--opt-strategy=usc,k,0",)  # core-guided; k,0 halved the worst case
 EVENT_ORDER = {"complete_training": 0, "graduate": 1, "certificate": 2, "start_training": 3,
                "start_study": 4, "exam": 5}
+
+
+class PlanningTimeout(InputError):
+    """No answer within the caller's time limit (``fastest_path(time_limit=...)``)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__("time_limit", f"an answer within {seconds:g} s", has_got=False)
+
+    def text(self, lang: str = "en") -> str:
+        return say("time_limit", lang, seconds=Raw(f"{self.seconds:g}"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PlanningTimeout, (self.seconds,))
+
+
+class _Deadline:
+    """The time left of a caller's limit (none: unlimited)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def left(self) -> float | None:
+        return None if self.end is None else self.end - time.monotonic()
+
+    def check(self) -> None:
+        left = self.left()
+        if left is not None and left <= 0:
+            raise PlanningTimeout(self.seconds or 0)
 
 
 @dataclass(frozen=True)
@@ -122,14 +156,28 @@ def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = N
                  params: RuleParams | dict[str, Any] | None = None,
                  options: PlannerOptions | None = None, all_plans: bool = False,
                  max_plans: int = 10, tradeoffs: bool = True,
-                 explain: bool = True) -> PathResult:
+                 explain: bool = True, time_limit: float | None = None) -> PathResult:
     """The earliest month the target certificate can be obtained, and how.
 
     ``all_plans`` lists up to ``max_plans`` optimal plans that differ in their
     steps; ``tradeoffs`` adds, when the fastest plan needs new study, every plan
     that no other beats on both months and months of study; ``explain`` says,
     when no plan exists, how far the applicant gets and what would open a path.
+    ``time_limit`` (seconds) bounds the whole answer: past it, :class:`PlanningTimeout`
+    (an :class:`InputError`) is raised.
     """
+    if time_limit is not None and (isinstance(time_limit, bool) or not isinstance(
+            time_limit, int | float) or not 0 < time_limit < float("inf")):
+        raise InputError("time_limit", "a number of seconds above 0", time_limit)
+    return _fastest_path(applicant, target, as_of=as_of, params=params, options=options,
+                         all_plans=all_plans, max_plans=max_plans, tradeoffs=tradeoffs,
+                         explain=explain, deadline=_Deadline(time_limit))
+
+
+def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
+                  params: RuleParams | dict[str, Any] | None, options: PlannerOptions | None,
+                  all_plans: bool, max_plans: int, tradeoffs: bool, explain: bool,
+                  deadline: _Deadline) -> PathResult:
     if target not in (1, 2, 3, 4):
         raise InputError("target", "a level 1, 2, 3 or 4", target)
     rules = RuleParams.of(params)
@@ -147,10 +195,11 @@ def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = N
     if check(applicant, as_of=now, params=rules).level(target).held:
         plan = Plan(now, None, None, (), ())
         return finish(reachable=True, certified=now, plans=(plan,))
-    search = _Search(applicant, now, target, rules, opts, stats)
+    search = _Search(applicant, now, target, rules, opts, stats, deadline)
     plans = search.best(all_plans=all_plans, max_plans=max_plans)
     if not plans:
-        reason = _why_unreachable(applicant, now, target, rules, opts) if explain else None
+        reason = (_why_unreachable(applicant, now, target, rules, opts, deadline) if explain
+                  else None)
         return finish(reachable=False, certified=None, plans=(), reason=reason)
     front: tuple[Plan, ...] = ()
     if tradeoffs and plans[0].study_months > 0:
@@ -159,28 +208,54 @@ def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = N
                   tradeoffs=front)
 
 
+def stages(horizon: int) -> list[int]:
+    """The horizons tried in turn: 128, 256, 512, ... below ``horizon``, then ``horizon``.
+
+    Solving grows faster than the ground program: a plan 372 months away took 10.6 s with
+    a horizon of 1200 months and 0.4 s with 512."""
+    found, stage = [], FIRST_STAGE
+    while stage < horizon:
+        found.append(stage)
+        stage *= 2
+    return [*found, horizon]
+
+
 class _Search:
-    """Staged solving: the first stage with a short horizon, then the full one."""
+    """Staged solving: horizons of 128, 256, ... months, then the full one."""
 
     def __init__(self, applicant: Applicant, as_of: int, target: int, rules: RuleParams,
-                 options: PlannerOptions, stats: dict[str, Any]):
+                 options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline):
         self.applicant, self.as_of, self.target = applicant, as_of, target
         self.rules, self.options, self.stats = rules, options, stats
-        full = options.horizon
-        self.horizons = [h for h in STAGE_MONTHS if h < full] + [full]
+        self.deadline = deadline
+        self.ground_rate: float | None = None   # seconds per month of horizon, once measured
+        self.horizons = stages(options.horizon)
         self.grounded: dict[tuple[int, bool], _Grounded] = {}
 
     def _at(self, horizon: int, tie_break: bool) -> _Grounded:
         key = (horizon, tie_break)
         if key not in self.grounded:
+            # Grounding cannot be interrupted: predict it from the last stage's rate.
+            left = self.deadline.left()
+            if left is not None and (left <= 0 or (
+                    self.ground_rate is not None and self.ground_rate * horizon > left)):
+                raise PlanningTimeout(self.deadline.seconds or 0)
+            started = time.perf_counter()
             self.grounded[key] = _Grounded(self, horizon, tie_break)
+            self.ground_rate = (time.perf_counter() - started) / horizon
         return self.grounded[key]
 
     def best(self, *, all_plans: bool = False, max_plans: int = 1,
              study_limit: int | None = None) -> list[Plan]:
         for horizon in self.horizons:
-            plans = self._at(horizon, not all_plans).solve(
-                all_plans=all_plans, max_plans=max_plans, study_limit=study_limit)
+            last = horizon == self.horizons[-1]
+            grounded = self._at(horizon, not all_plans)
+            plans, complete = grounded.solve(
+                all_plans=all_plans, max_plans=max_plans, study_limit=study_limit,
+                conflicts=None if last else STAGE_CONFLICTS)
+            if plans and not complete:   # the answer is here: finish this stage
+                plans, complete = grounded.solve(all_plans=all_plans, max_plans=max_plans,
+                                                 study_limit=study_limit, conflicts=None)
             if plans:
                 self.stats["horizon"] = horizon
                 return plans
@@ -230,8 +305,9 @@ class _Grounded:
         program.ground()
         self.control = program.control
 
-    def solve(self, *, all_plans: bool, max_plans: int,
-              study_limit: int | None) -> list[Plan]:
+    def solve(self, *, all_plans: bool, max_plans: int, study_limit: int | None,
+              conflicts: int | None) -> tuple[list[Plan], bool]:
+        """The optimal plans, and whether the search was complete (within ``conflicts``)."""
         self.search.stats["solves"] += 1
         # An external set true, not a solve assumption: with core-guided
         # optimisation (usc), clingo 5.8 answered UNSAT under assumptions.
@@ -239,42 +315,52 @@ class _Grounded:
         if study_limit is not None:
             limit = clingo.Function("study_limit", [clingo.Number(study_limit)])
             if self.control.symbolic_atoms[limit] is None:
-                return []
+                return [], True
             self.control.assign_external(limit, True)
         try:
-            return self._solve(all_plans=all_plans, max_plans=max_plans)
+            return self._solve(all_plans=all_plans, max_plans=max_plans, conflicts=conflicts)
         finally:
             if limit is not None:
                 self.control.assign_external(limit, False)
 
-    def _solve(self, *, all_plans: bool, max_plans: int) -> list[Plan]:
+    def _solve(self, *, all_plans: bool, max_plans: int,
+               conflicts: int | None) -> tuple[list[Plan], bool]:
         config = self.control.configuration.solve
         config.opt_mode = "optN" if all_plans else "opt"
         config.models = "0"
+        config.solve_limit = "umax" if conflicts is None else str(conflicts)
         found: list[Plan] = []
         seen: set[tuple[Step, ...]] = set()
-        last: list[clingo.Symbol] | None = None
-        with self.control.solve(yield_=True) as handle:
-            for model in handle:
-                if not all_plans:
-                    last = model.symbols(shown=True)
-                    continue
-                if not model.optimality_proven:
-                    continue
+        last: list[list[clingo.Symbol]] = []
+
+        def on_model(model: clingo.Model) -> bool:
+            if not all_plans:
+                last[:] = [model.symbols(shown=True)]
+                return True
+            if model.optimality_proven:
                 plan = self._plan(model.symbols(shown=True))
                 if plan.steps not in seen:
                     seen.add(plan.steps)
                     found.append(plan)
-                if len(found) >= max_plans:
-                    break
+            return len(found) < max_plans
+
+        deadline = self.search.deadline
+        deadline.check()
+        with self.control.solve(on_model=on_model, async_=True) as handle:
+            left = deadline.left()
+            if not (handle.wait() if left is None else handle.wait(max(left, 0.0))):
+                handle.cancel()
+                raise PlanningTimeout(deadline.seconds or 0)
+            result = handle.get()
+        complete = result.exhausted or len(found) >= max_plans
         lp = self.control.statistics["problem"]["lp"]
         self.search.stats["atoms"] = max(self.search.stats["atoms"], int(lp["atoms"]))
         self.search.stats["rules"] = max(self.search.stats["rules"], int(lp["rules"]))
-        if last is not None:
-            found = [self._plan(last)]
+        if last:
+            found = [self._plan(last[0])]
         # pyqualify's tie-break first: study started early, then exams early.
         return sorted(found, key=lambda p: (p.study[1] if p.study else -1,
-                                            [month for month, _, _ in p.exams]))
+                                            [month for month, _, _ in p.exams])), complete
 
     def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
         opts = self.search.options
@@ -307,12 +393,13 @@ class _Grounded:
 
 
 def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
-                     options: PlannerOptions) -> dict[str, Any]:
+                     options: PlannerOptions, deadline: _Deadline) -> dict[str, Any]:
     """How far the applicant gets, what blocks the next level, and what would open a path."""
     highest, plan = None, None
     for level in range(target + 1, 5):
-        result = fastest_path(applicant, level, as_of=as_of, params=rules, options=options,
-                              tradeoffs=False, explain=False)
+        result = _fastest_path(applicant, level, as_of=as_of, params=rules, options=options,
+                               all_plans=False, max_plans=1, tradeoffs=False, explain=False,
+                               deadline=deadline)
         if result.reachable:
             highest, plan = level, result.plans[0]
             break
@@ -327,27 +414,32 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
     answer = at_end.level(blocked)
     unmet = {route: list(conditions) for route, conditions in sorted(answer.unmet.items())}
     would_open = []
-    trials: list[tuple[str, PlannerOptions]] = []
+    trials: list[tuple[str, dict[str, Any]]] = []
     if not options.allow_study:
-        trials.append(("allow_study", options.updated(allow_study=True)))
+        trials.append(("allow_study", {"allow_study": True}))
     if options.excluded_programmes:
-        trials.append(("all_programmes", options.updated(excluded_programmes=frozenset())))
+        trials.append(("all_programmes", {"excluded_programmes": frozenset()}))
     if not options.allow_training:
-        trials.append(("allow_training", options.updated(allow_training=True)))
+        trials.append(("allow_training", {"allow_training": True}))
     if not options.assume_work:
-        trials.append(("assume_work", options.updated(assume_work=True)))
+        trials.append(("assume_work", {"assume_work": True}))
     if options.horizon < LONGER_HORIZON:
-        trials.append((f"horizon={LONGER_HORIZON}", options.updated(horizon=LONGER_HORIZON)))
+        trials.append((f"horizon={LONGER_HORIZON}", {"horizon": LONGER_HORIZON}))
     if len(trials) > 1:   # when no single option is enough, all of them together
-        together = options.updated(allow_study=True, allow_training=True, assume_work=True,
-                                   excluded_programmes=frozenset(),
-                                   horizon=max(LONGER_HORIZON, options.horizon))
+        together = {"allow_study": True, "allow_training": True, "assume_work": True,
+                    "excluded_programmes": frozenset(),
+                    "horizon": max(LONGER_HORIZON, options.horizon)}
         trials.append(("+".join(name for name, _ in trials), together))
-    for name, trial in trials:
+    for name, changes in trials:
         if would_open and "+" in name:
             break
-        result = fastest_path(applicant, target, as_of=as_of, params=rules, options=trial,
-                              tradeoffs=False, explain=False)
+        try:
+            trial = options.updated(**changes)
+        except InputError:   # past the planning limits (options.py): not tried
+            continue
+        result = _fastest_path(applicant, target, as_of=as_of, params=rules, options=trial,
+                               all_plans=False, max_plans=1, tradeoffs=False, explain=False,
+                               deadline=deadline)
         if result.reachable and result.certified is not None:
             would_open.append({"option": name, "certified": format_month(result.certified),
                                "months": result.months})
