@@ -25,6 +25,7 @@ _EXPORTS = {
     "PlannerOptions": "options", "Programme": "options",
     "RuleParams": "params",
     "PathResult": "planner", "Plan": "planner", "Step": "planner", "fastest_path": "planner",
+    "PlanningTimeout": "planner",
     "synthetic_applicants": "synthetic",
     "describe_route": "texts", "describe_condition": "texts",
 }
