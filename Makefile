@@ -34,6 +34,7 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_path.py
+	$(BIN)/python bench/bench_batch.py
 
 notebooks: $(VENV)/.notebooks
 	$(BIN)/jupyter lab notebooks/

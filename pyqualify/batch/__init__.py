@@ -13,7 +13,14 @@ import os
 from typing import Any
 
 from ..params import RuleParams
-from .paths import PathCache, canonical, distinct_questions, shift_applicant, shift_result
+from .paths import (
+    PathCache,
+    canonical,
+    distinct_questions,
+    population_paths,
+    shift_applicant,
+    shift_result,
+)
 from .runner import Run, execute
 from .work import Settings, answer_chunk
 
@@ -35,4 +42,4 @@ def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,
 
 
 __all__ = ["PathCache", "Run", "Settings", "canonical", "distinct_questions", "execute",
-           "run_batch", "shift_applicant", "shift_result"]
+           "population_paths", "run_batch", "shift_applicant", "shift_result"]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ..applicant import Applicant
@@ -136,3 +138,42 @@ class PathCache:
 def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None) -> int:
     """How many distinct path questions (for one target, parameters and options) there are."""
     return len({canonical(a, resolve_as_of(a, as_of))[0] for a in applicants})
+
+
+def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
+                     params: RuleParams | dict[str, Any] | None = None,
+                     options: PlannerOptions | None = None, jobs: int = 0,
+                     **kwargs: Any) -> tuple[list[PathResult], int]:
+    """The fastest path of every applicant (in order) and how many distinct questions were
+    solved: each distinct question once, over ``jobs`` processes (0: one per core), and
+    every answer shifted back to its applicant.  Keyword arguments go to
+    :func:`fastest_path` (``tradeoffs=False, explain=False`` for a cheap study)."""
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    keys: dict[Applicant, int] = {}
+    shifts: list[tuple[int, int]] = []
+    for applicant in applicants:
+        question, shift = canonical(applicant, resolve_as_of(applicant, None))
+        shifts.append((keys.setdefault(question, len(keys)), shift))
+    questions = list(keys)
+    solve = partial(_solve, target=target, params=rules, options=opts, kwargs=kwargs)
+    workers = jobs if jobs > 0 else os.cpu_count() or 1
+    if workers < 2 or len(questions) < 4 * workers:
+        answers = [solve(q) for q in questions]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(questions) // (workers * 20))
+        with ProcessPoolExecutor(workers,
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            answers = list(pool.map(solve, questions, chunksize=chunk))
+    results = [shift_result(answers[index], shift, applicant)
+               for applicant, (index, shift) in zip(applicants, shifts, strict=True)]
+    return results, len(questions)
+
+
+def _solve(question: Applicant, *, target: int, params: RuleParams, options: PlannerOptions,
+           kwargs: dict[str, Any]) -> PathResult:
+    return fastest_path(question, target, as_of=question.as_of, params=params, options=options,
+                        **kwargs)

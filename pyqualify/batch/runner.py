@@ -24,7 +24,7 @@ from .summary import Summary
 from .work import Answer, Chunk, Settings, answer_chunk
 
 CHECK_CHUNK = 500     # items per chunk when only checking (one grounding each)
-PATH_CHUNK = 8        # items per chunk with --path (a path takes a fraction of a second)
+PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
 IN_FLIGHT = 3         # chunks in flight per worker
 
 
