@@ -28,17 +28,24 @@ from pyqualify.applicant import parse_applicant  # noqa: E402
 from pyqualify.eligibility import check_many  # noqa: E402
 from pyqualify.synthetic import synthetic_lines  # noqa: E402
 
+PEAK = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
 
 def timed(command: list[str]) -> tuple[float, int]:
-    """Seconds and peak resident kilobytes of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
-    return seconds, usage.ru_maxrss
+    """Seconds and peak resident kilobytes of one process (started from a small helper
+    process: a child forked from this big one would report this one's size)."""
+    done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True,
+                          text=True, check=True)
+    seconds, rss, status = done.stdout.split()
+    if int(status):
+        raise SystemExit(f"{' '.join(command)} exited {status}")
+    return float(seconds), int(rss)
 
 
 def write_lines(path: Path, n: int, seed: int) -> None:

@@ -147,7 +147,11 @@ def _progress(run: Run, done: int) -> Any:
     """A tqdm bar on standard error when it is a terminal (done, rate, time left)."""
     if not run.progress or not sys.stderr.isatty():
         return _NoBar()
+    import shutil
+
     from tqdm import tqdm
 
+    size = shutil.get_terminal_size((100, 24))   # 0 x 0 on some pseudo-terminals
     return tqdm(total=count_items(run.source), initial=done, unit=" applicants",
-                unit_scale=True, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+                unit_scale=True, file=sys.stderr, ncols=min(size.columns or 100, 120),
+                nrows=size.lines or 24, smoothing=0.1)
