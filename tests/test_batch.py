@@ -314,3 +314,46 @@ def test_bad_options_exit_2(tmp_path: Path):
     assert run("batch", str(source), "--resume").exit_code == 2
     assert run("batch", str(tmp_path / "none.jsonl")).exit_code == 2
     assert os.path.exists(source)
+
+
+def test_a_line_over_1_mib_gets_an_error_and_the_next_line_its_answer(tmp_path: Path):
+    source = tmp_path / "long.jsonl"
+    source.write_text('{"id": "' + "x" * (1 << 20) + '"}\n{"education": "none"}\n',
+                      encoding="utf-8")
+    records = [json.loads(line) for line in run("batch", str(source), "--quiet")
+               .stdout.splitlines()]
+    assert [r["ok"] for r in records] == [False, True]
+    assert "at most 1048576 bytes" in records[0]["error"] and records[1]["line"] == 2
+
+
+def test_a_terminal_gets_a_progress_bar_with_rate_and_time_left(tmp_path: Path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    source = population(tmp_path, 2500, bad=False)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 110, 0, 0))
+    process = subprocess.Popen([*CLI, "batch", str(source), "--no-explain", "--jobs", "1",
+                                "--output", str(tmp_path / "out.jsonl")],
+                               stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            try:
+                block = os.read(master, 4096)
+            except OSError:   # the terminal closed
+                break
+            if not block:
+                break
+            seen += block
+    finally:
+        process.wait(timeout=300)
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert process.returncode == 0
+    assert "100%" in text and "2.50k/2.50k" in text and "applicants/s" in text
+    assert "<00:" in text, "time left"
+    assert "2500 lines: 2500 answered, 0 bad" in text

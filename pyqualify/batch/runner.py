@@ -23,7 +23,7 @@ from .outputs import Writer, resume_point
 from .summary import Summary
 from .work import Answer, Chunk, Settings, answer_chunk
 
-CHECK_CHUNK = 500     # items per chunk when only checking (one grounding each)
+CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
 PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
 IN_FLIGHT = 3         # chunks in flight per worker
 
