@@ -357,3 +357,20 @@ def test_a_terminal_gets_a_progress_bar_with_rate_and_time_left(tmp_path: Path):
     assert "100%" in text and "2.50k/2.50k" in text and "applicants/s" in text
     assert "<00:" in text, "time left"
     assert "2500 lines: 2500 answered, 0 bad" in text
+
+
+def test_a_torn_csv_output_resumed_equals_the_whole_one(tmp_path: Path):
+    source = population(tmp_path, 40)
+    whole, torn = tmp_path / "whole.csv", tmp_path / "torn.csv"
+    assert run("batch", str(source), "--output", str(whole), "--quiet").exit_code == 0
+    data = whole.read_bytes()
+    torn.write_bytes(data[:len(data) // 2])   # cut in the middle of a row
+    summary = tmp_path / "s.json"
+    result = run("batch", str(source), "--output", str(torn), "--resume", "--quiet",
+                 "--summary", str(summary))
+    assert result.exit_code == 0, result.output
+    assert torn.read_bytes() == data
+    doc = json.loads(summary.read_text(encoding="utf-8"))
+    assert (doc["lines"], doc["bad"]) == (40, 4) and 0 < doc["resumed_after"] < 40
+    assert run("batch", str(source), "--output", str(tmp_path / "o.xlsx"),
+               "--resume").exit_code == 2
