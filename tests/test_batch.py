@@ -374,3 +374,14 @@ def test_a_torn_csv_output_resumed_equals_the_whole_one(tmp_path: Path):
     assert (doc["lines"], doc["bad"]) == (40, 4) and 0 < doc["resumed_after"] < 40
     assert run("batch", str(source), "--output", str(tmp_path / "o.xlsx"),
                "--resume").exit_code == 2
+
+
+def test_control_characters_do_not_break_an_xlsx_output(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    source = tmp_path / "c.jsonl"
+    source.write_text('{"id": "a\\u0001b", "education": "none"}\n', encoding="utf-8")
+    out = tmp_path / "c.xlsx"
+    assert run("batch", str(source), "--output", str(out), "--quiet").exit_code == 0
+    rows = list(load_workbook(out)["answers"].iter_rows(values_only=True))
+    assert rows[1][1] == "a\ufffdb" and rows[1][2] == "true"

@@ -62,8 +62,11 @@ class Writer:
 
     def write(self, answer: Answer) -> None:
         if self.book is not None:
-            for row in answer.rows:
-                self.sheet.append(row)
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+            for row in answer.rows:   # control characters cannot be stored in a sheet
+                self.sheet.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str)
+                                   else v for v in row])
             return
         assert self.handle is not None
         self.handle.write(answer.text)
