@@ -380,8 +380,11 @@ def test_control_characters_do_not_break_an_xlsx_output(tmp_path: Path):
     from openpyxl import load_workbook
 
     source = tmp_path / "c.jsonl"
-    source.write_text('{"id": "a\\u0001b", "education": "none"}\n', encoding="utf-8")
+    source.write_text('{"id": "a\\u0001b", "education": "none"}\n'
+                      '{"id": "=1+1", "education": "none"}\n', encoding="utf-8")
     out = tmp_path / "c.xlsx"
     assert run("batch", str(source), "--output", str(out), "--quiet").exit_code == 0
-    rows = list(load_workbook(out)["answers"].iter_rows(values_only=True))
+    sheet = load_workbook(out)["answers"]
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][1] == "a\ufffdb" and rows[1][2] == "true"
+    assert rows[2][1] == "=1+1" and sheet["B3"].data_type == "s", "text, not a formula"

@@ -62,11 +62,8 @@ class Writer:
 
     def write(self, answer: Answer) -> None:
         if self.book is not None:
-            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-            for row in answer.rows:   # control characters cannot be stored in a sheet
-                self.sheet.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str)
-                                   else v for v in row])
+            for row in answer.rows:
+                self.sheet.append([self._cell(v) for v in row])
             return
         assert self.handle is not None
         self.handle.write(answer.text)
@@ -75,6 +72,18 @@ class Writer:
         if self.name is not None and now - self.last_sync >= SYNC_SECONDS:
             os.fsync(self.handle.fileno())
             self.last_sync = now
+
+    def _cell(self, value: Any) -> Any:
+        """A sheet cell: text stays text (``=...`` is no formula), and control characters,
+        which a sheet cannot store, become U+FFFD."""
+        if not isinstance(value, str):
+            return value
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        cell = WriteOnlyCell(self.sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        cell.data_type = "s"
+        return cell
 
     def close(self) -> None:
         if self.book is not None:
