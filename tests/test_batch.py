@@ -107,9 +107,16 @@ def test_a_killed_run_resumed_equals_an_uninterrupted_run(tmp_path: Path):
             if cut.exists() and cut.stat().st_size > 0:
                 break
             time.sleep(0.02)
+        workers = children(process.pid)
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=30)
+    assert workers, "worker processes answer, even with --jobs 1"
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers = [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+        time.sleep(0.1)
+    assert not workers, "the workers of a killed run exit too"
     partial = cut.read_bytes()
     assert 0 < partial.count(b"\n") < 12000, "the run was killed midway"
     with cut.open("ab") as handle:   # as if killed in the middle of a line
@@ -120,6 +127,20 @@ def test_a_killed_run_resumed_equals_an_uninterrupted_run(tmp_path: Path):
     assert cut.read_bytes() == whole.read_bytes()
     summary = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert summary["lines"] == 12000 and 0 < summary["resumed_after"] < 12000
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of a process (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
 
 
 def test_resume_refuses_an_output_of_another_batch(tmp_path: Path):

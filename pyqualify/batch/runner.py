@@ -26,6 +26,9 @@ from .work import Answer, Chunk, Settings, answer_chunk
 CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
 PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
 IN_FLIGHT = 3         # chunks in flight per worker
+# clingo keeps every symbol it has seen for the life of a process (about 1 KB per applicant
+# checked), so a worker process is replaced after this many applicants: memory stays bounded.
+RECYCLE_AFTER = 20_000
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Run:
     resume: bool = False
     progress: bool = True
     chunk_size: int | None = None
+    inline: bool = False          # one job in this process (no worker; memory grows slowly)
 
 
 class InlineExecutor(Executor):
@@ -74,7 +78,7 @@ def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summ
     jobs = jobs_of(run.jobs)
     started = time.perf_counter()
     with ExitStack() as stack:
-        executor, workers = _executor(run, jobs, stack)
+        executor, workers = _executor(run, jobs, size, stack)
         writer = Writer(run.output, settings, append=run.resume and done > 0)
         bar = stack.enter_context(_progress(run, done))
         try:
@@ -110,29 +114,38 @@ def _ordered(executor: Executor, source: Iterator[Chunk], settings: Settings,
             future.cancel()
 
 
-def _executor(run: Run, jobs: int, stack: ExitStack) -> tuple[Executor, int]:
+def _executor(run: Run, jobs: int, size: int, stack: ExitStack) -> tuple[Executor, int]:
     if run.engine == "dask":
         from .dask_engine import dask_executor
 
         return dask_executor(run.scheduler, jobs, stack)
-    if jobs == 1:
+    if run.inline:
         return InlineExecutor(), 1
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),),
+                               max_tasks_per_child=max(1, RECYCLE_AFTER // size))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
     return pool, jobs
 
 
-def _ignore_interrupts() -> None:
+def _worker_start(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops handing out work and closes the
-    output after the last complete answer."""
+    output after the last complete answer; and a worker whose parent was killed exits
+    (else it would wait for ever to hand back its answer)."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class _NoBar:
