@@ -27,7 +27,7 @@ from ..params import RuleParams
 from ..planner import PathResult, Plan, fastest_path
 
 CANONICAL_YEAR = 2000
-MAX_ENTRIES = 20_000
+MAX_ENTRIES = 5_000   # path answers kept per process (a few KB each)
 
 
 def shift_applicant(applicant: Applicant, months: int) -> Applicant:
