@@ -57,3 +57,17 @@ def test_the_cache_counts_distinct_questions() -> None:
     assert cache.solved == 3 and cache.asked == 7
     for original, copy in zip(results[:3], results[3:6], strict=True):
         assert copy.months == original.months
+
+
+def test_a_path_that_fails_gives_that_line_an_error_record() -> None:
+    from pyqualify.batch.work import Chunk, Settings, answer_chunk
+
+    lines = [b'{"id": "a", "as_of": "2026-11", "education": "none"}',
+             b'{"id": "b", "as_of": "2026-11", "education": "high_school"}']
+    good = answer_chunk(Chunk("jsonl", list(enumerate(lines, start=1))),
+                        Settings(target=4, output="records")).records
+    assert [r["ok"] for r in good] == [True, True] and good[1]["path"]["target"] == 4
+    bad = answer_chunk(Chunk("jsonl", list(enumerate(lines, start=1))),
+                       Settings(target=7, output="records")).records   # no such level
+    assert [r["ok"] for r in bad] == [False, False]
+    assert bad[0]["error"].startswith("target:") and "check" not in bad[0]

@@ -96,12 +96,27 @@ def answer_chunk(chunk: Chunk, settings: Settings) -> Answer:
         before = cache.solved
         for record, applicant in good:
             if record.get("ok"):
-                doc, digest = cache.path_document(applicant, settings.target,
-                                                  as_of=settings.as_of, params=settings.params)
+                try:
+                    doc, digest = cache.path_document(applicant, settings.target,
+                                                      as_of=settings.as_of,
+                                                      params=settings.params)
+                except InputError as exc:
+                    _path_failed(record, exc.text(settings.lang))
+                    continue
+                except Exception as exc:  # e.g. a time limit: this line only, not the batch
+                    _path_failed(record, f"path: {exc.__class__.__name__}: {exc}")
+                    continue
                 record["path"] = doc
                 record["_question"] = digest
         solved = cache.solved - before
     return _written(records, settings, solved)
+
+
+def _path_failed(record: dict[str, Any], message: str) -> None:
+    """A line whose path could not be found gets an error record (OUTPUT.md: check and path,
+    or error)."""
+    record.pop("check", None)
+    record.update(ok=False, error=message)
 
 
 def _load(chunk: Chunk, item: tuple[Any, ...], lang: str
