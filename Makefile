@@ -42,6 +42,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_path.py
 	$(BIN)/python bench/bench_serve.py
+	$(BIN)/python bench/bench_batch.py
 
 serve: $(VENV)/.web
 	$(BIN)/pyqualify serve $(SERVE_ARGS)

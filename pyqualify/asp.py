@@ -18,11 +18,27 @@ RULE_FILES = ("params.lp", "rules.lp", "state.lp")
 
 
 _SYMBOLS: dict[Any, clingo.Symbol] = {}
+_NUMBERS: dict[int, clingo.Symbol] = {}
+_NAMES: dict[str, clingo.Symbol] = {}
 
 
 def to_symbol(value: Any) -> clingo.Symbol:
-    """An int, a bool, an enumeration name or a symbol, as a clingo symbol (cached)."""
-    key = (type(value), value)
+    """An int, a bool, an enumeration name or a symbol, as a clingo symbol (cached).
+
+    Ints and names have caches of their own, looked up by the exact class (a bool is an
+    int to a dict: True == 1), which is the common case of a batch's facts."""
+    cls = value.__class__
+    if cls is int:
+        symbol = _NUMBERS.get(value)
+        if symbol is None:
+            symbol = _NUMBERS[value] = clingo.Number(value)
+        return symbol
+    if cls is str:
+        symbol = _NAMES.get(value)
+        if symbol is None:
+            symbol = _NAMES[value] = _new_symbol(value)
+        return symbol
+    key = (cls, value)
     symbol = _SYMBOLS.get(key)
     if symbol is None:
         symbol = _SYMBOLS[key] = _new_symbol(value)
@@ -57,9 +73,9 @@ class Program:
     def ground(self) -> None:
         with self.control.backend() as backend:
             add_atom, add_rule = backend.add_atom, backend.add_rule
-            function = clingo.Function
+            function, symbol = clingo.Function, to_symbol
             for name, args in self._facts:
-                add_rule([add_atom(function(name, [to_symbol(a) for a in args]))])
+                add_rule([add_atom(function(name, [symbol(a) for a in args]))])
         self._facts.clear()
         self.control.ground([("base", [])])
 

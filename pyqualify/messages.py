@@ -43,6 +43,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
                       "同一映射中每个键只出现一次，但此键出现了两次"),
     "duplicate_key_at": ("each key once in a mapping, but it is given twice (line {line})",
                          "同一映射中每个键只出现一次，但此键出现了两次（第 {line} 行）"),
+    "line_too_long": ("a line of at most {limit} bytes", "不超过 {limit} 字节的一行"),
     "json_object_line": ("a JSON object, got an empty line", "一个 JSON 对象，但这一行是空的"),
     # the applicant
     "mapping": ("{what} (a mapping of keys to values)", "{what}（键值映射）"),

@@ -22,7 +22,9 @@ The mix (each draw independent unless said):
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Iterator
 
 from .applicant import Applicant, Certificate, Diploma, Training, Work
 from .months import parse_month
@@ -38,9 +40,21 @@ ADVANCED = {"higher_vocational", "advanced_technical_school", "technician_colleg
 
 def synthetic_applicants(n: int, *, seed: int = 0, as_of: str = "2026-11") -> list[Applicant]:
     """``n`` applicants drawn from the mix above; the same seed gives the same people."""
+    return list(iter_synthetic(n, seed=seed, as_of=as_of))
+
+
+def iter_synthetic(n: int, *, seed: int = 0, as_of: str = "2026-11") -> Iterator[Applicant]:
+    """The same applicants as :func:`synthetic_applicants`, one at a time."""
     rng = random.Random(seed)
     now = parse_month(as_of)
-    return [_one(rng, now, f"S-{seed}-{i:05d}") for i in range(n)]
+    for i in range(n):
+        yield _one(rng, now, f"S-{seed}-{i:05d}")
+
+
+def synthetic_lines(n: int, *, seed: int = 0, as_of: str = "2026-11") -> Iterator[str]:
+    """The applicants as JSON Lines text (``pyqualify synth``), one line at a time."""
+    for applicant in iter_synthetic(n, seed=seed, as_of=as_of):
+        yield json.dumps(applicant.to_dict(), ensure_ascii=False)
 
 
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:

@@ -1,0 +1,91 @@
+"""The code behind ``pyqualify batch``, ``pyqualify template`` and ``pyqualify synth``
+(cli.py only registers the commands and their options)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from ..applicant import InputError
+from .outputs import output_kind
+from .runner import Run, execute
+from .work import Settings
+
+
+def run_batch_command(file: str, output: str | None, *, as_of: int | None,
+                      params: dict[str, Any], explain: bool, target: int | None, jobs: int,
+                      engine: str, scheduler: str | None, resume: bool, quiet: bool,
+                      summary_file: str | None, lang: str) -> None:
+    """Run the batch; the summary goes to standard error and ``summary_file``."""
+    if jobs < 0:
+        raise InputError("--jobs", "a number of worker processes (0 or more)", jobs)
+    if scheduler is not None and engine != "dask":
+        raise InputError("--scheduler", "--engine dask with it", has_got=False)
+    kind = output_kind(output)
+    settings = Settings(as_of=as_of, params=params or None, explain=explain, target=target,
+                        output=kind, lang=lang, opens=kind != "jsonl" and explain)
+    run = Run(source=file, output=output, settings=settings, jobs=jobs, engine=engine,
+              scheduler=scheduler, resume=resume, progress=not quiet)
+    written = {"lines": 0}
+
+    def count(answer: Any) -> None:
+        written["lines"] += len(answer.infos)
+
+    try:
+        summary = execute(run, on_answer=count)
+    except KeyboardInterrupt:
+        where = f" to {output}" if output else ""
+        click.echo(f"pyqualify: interrupted after {written['lines']} answers written{where}; "
+                   "run the same command with --resume to continue", err=True)
+        sys.exit(130)
+    if summary_file:
+        try:
+            with open(summary_file, "w", encoding="utf-8") as handle:
+                json.dump(summary.to_json(), handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+        except OSError as exc:
+            raise InputError("--summary", f"a file that can be written ({exc.strerror})",
+                             summary_file) from None
+    if not quiet:
+        click.echo(summary.text(), err=True)
+
+
+def write_template_command(file: str) -> None:
+    from .table import write_template
+
+    if not file.lower().endswith((".xlsx", ".csv")):
+        raise InputError("FILE", "a file name ending in .xlsx or .csv", file)
+    try:
+        write_template(file)
+    except OSError as exc:
+        raise InputError("FILE", f"a file that can be written ({exc.strerror})", file) from None
+    except ImportError:
+        raise InputError("FILE", "openpyxl installed to write .xlsx (pip install openpyxl)",
+                         file) from None
+
+
+def synth_command(count: int, seed: int, as_of: str, output: str | None) -> None:
+    """Write ``count`` synthetic applicants as JSON Lines."""
+    from ..months import parse_month
+    from ..synthetic import synthetic_lines
+
+    try:
+        parse_month(as_of)
+    except ValueError as exc:
+        raise InputError("--as-of", str(exc), as_of) from None
+    if count < 0:
+        raise InputError("N", "a number of applicants (0 or more)", count)
+    try:
+        handle = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise InputError("--output", f"a file that can be written ({exc.strerror})",
+                         output) from None
+    try:
+        for line in synthetic_lines(count, seed=seed, as_of=as_of):
+            handle.write(line + "\n")
+    finally:
+        if output:
+            handle.close()

@@ -1,0 +1,162 @@
+"""Writing answers as they come: JSON Lines, CSV (one row per applicant) or XLSX.
+
+JSON Lines and CSV are appended chunk by chunk, each write a run of complete lines, flushed
+at once and synced to disk at least every :data:`SYNC_SECONDS`; an interrupted run leaves
+complete lines (and perhaps a torn last line, which ``--resume`` cuts off).  An XLSX file
+is a zip archive written when the run ends, so it cannot be resumed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+from ..applicant import InputError
+from .work import Answer, Settings, info_of
+
+SYNC_SECONDS = 0.5
+
+
+def output_kind(name: str | None) -> str:
+    if name is None:
+        return "jsonl"
+    lower = name.lower()
+    return "csv" if lower.endswith(".csv") else "xlsx" if lower.endswith(".xlsx") else "jsonl"
+
+
+class Writer:
+    """Appends answers to the output (standard output when ``name`` is None)."""
+
+    def __init__(self, name: str | None, settings: Settings, *, append: bool = False):
+        self.name, self.settings = name, settings
+        self.kind = output_kind(name)
+        self.last_sync = time.monotonic()
+        self.handle: IO[str] | None = None
+        self.book: Any = None
+        if self.kind == "xlsx":
+            from openpyxl import Workbook
+
+            self.book = Workbook(write_only=True)
+            self.sheet = self.book.create_sheet("answers")
+            self.sheet.append(settings.columns())
+            return
+        if name is None:
+            self.handle = sys.stdout
+            if self.kind == "csv":
+                self.handle.write(",".join(settings.columns()) + "\n")
+            return
+        try:
+            self.handle = open(name, "a" if append else "w",  # noqa: SIM115 (closed in close)
+                               encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError("--output", f"a file that can be written ({exc.strerror})",
+                             name) from None
+        if self.kind == "csv" and not append:
+            csv.writer(self.handle, lineterminator="\n").writerow(settings.columns())
+            self.handle.flush()
+
+    def write(self, answer: Answer) -> None:
+        if self.book is not None:
+            for row in answer.rows:
+                self.sheet.append([self._cell(v) for v in row])
+            return
+        assert self.handle is not None
+        self.handle.write(answer.text)
+        self.handle.flush()
+        now = time.monotonic()
+        if self.name is not None and now - self.last_sync >= SYNC_SECONDS:
+            os.fsync(self.handle.fileno())
+            self.last_sync = now
+
+    def _cell(self, value: Any) -> Any:
+        """A sheet cell: text stays text (``=...`` is no formula), and control characters,
+        which a sheet cannot store, become U+FFFD."""
+        if not isinstance(value, str):
+            return value
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        cell = WriteOnlyCell(self.sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        cell.data_type = "s"
+        return cell
+
+    def close(self) -> None:
+        if self.book is not None:
+            try:
+                self.book.save(self.name)
+            except OSError as exc:
+                raise InputError("--output", f"a file that can be written ({exc.strerror})",
+                                 self.name) from None
+            return
+        if self.handle is not None and self.handle is not sys.stdout:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+
+
+def resume_point(name: str, settings: Settings, add: Callable[[tuple[Any, ...]], None]) -> int:
+    """How many items an earlier run of the same batch answered in ``name`` (their summary
+    entries go to ``add``); a torn last line is cut off.  The file must be a JSON Lines or CSV
+    output whose lines are numbered 1, 2, 3, ..."""
+    kind = output_kind(name)
+    if kind == "xlsx":
+        raise InputError("--resume", "an --output in JSON Lines or CSV (an .xlsx file is "
+                                     "written only at the end)", has_got=False)
+    if not os.path.exists(name):
+        return 0
+    keep = 0
+    with open(name, "rb") as handle:
+        for raw in handle:
+            if raw.endswith(b"\n"):
+                keep += len(raw)
+    if keep < os.path.getsize(name):
+        with open(name, "r+b") as handle:
+            handle.truncate(keep)
+    count = 0
+    with open(name, encoding="utf-8", newline="") as handle:
+        rows = _csv_records(handle, settings) if kind == "csv" else _json_records(handle)
+        for expected, record in enumerate(rows, start=1):
+            if record.get("line") != expected:
+                raise InputError("--resume", f"an output of this batch with lines numbered "
+                                             f"from 1 on, but line {expected} of {name} is not",
+                                 has_got=False)
+            add(info_of(record))
+            count = expected
+    return count
+
+
+def _json_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    for text in lines:
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError:
+            record = {}
+        yield record if isinstance(record, dict) else {}
+
+
+def _csv_records(lines: Iterable[str], settings: Settings) -> Iterator[dict[str, Any]]:
+    """CSV rows back into the shape of a record (enough for the summary)."""
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None:
+        return
+    if header != settings.columns():
+        raise InputError("--resume", "a CSV output with the columns this batch writes",
+                         has_got=False)
+    for cells in reader:
+        row = dict(zip(header, cells, strict=False))
+        record: dict[str, Any] = {"line": int(row["line"]) if row["line"].isdigit() else None,
+                                  "ok": row["ok"] == "true"}
+        if record["ok"]:
+            record["check"] = {"levels": [
+                {"level": level, "eligible": row[f"L{level}_eligible"] == "true",
+                 "routes": row[f"L{level}_routes"].split()} for level in (4, 3, 2, 1)]}
+            if settings.target is not None:
+                record["path"] = {"reachable": row["reachable"] == "true",
+                                  "months": int(row["months"]) if row["months"] else None}
+        yield record

@@ -1,0 +1,179 @@
+"""Paths for populations: a question many applicants share is solved once.
+
+A path question is the applicant's facts relative to ``as_of``, the calendar month of
+``as_of`` (exams are held in calendar months), the target, the rule parameters and the
+planner options.  Shifting every month of a question by 12·k months (k whole) shifts its
+answer by 12·k months and changes nothing else, so a question is asked in a canonical form
+(``as_of`` moved to the year :data:`CANONICAL_YEAR`, same calendar month), its answer is
+cached, and the answer of each applicant is the cached one shifted back exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import Any
+
+from ..applicant import Applicant
+from ..eligibility import resolve_as_of
+from ..months import format_month, parse_month
+from ..options import PlannerOptions
+from ..params import RuleParams
+from ..planner import PathResult, Plan, fastest_path
+
+CANONICAL_YEAR = 2000
+MAX_ENTRIES = 5_000   # path answers kept per process (a few KB each)
+
+
+def shift_applicant(applicant: Applicant, months: int) -> Applicant:
+    """The applicant with every month (as_of included) moved by ``months``."""
+    def move(m: int | None) -> int | None:
+        return None if m is None else m + months
+
+    return replace(
+        applicant, as_of=move(applicant.as_of),
+        diplomas=tuple(replace(d, graduation=d.graduation + months) for d in applicant.diplomas),
+        work=tuple(replace(w, start=w.start + months, end=move(w.end)) for w in applicant.work),
+        trainings=tuple(replace(t, completed=t.completed + months) for t in applicant.trainings),
+        certificates=tuple(replace(c, obtained=c.obtained + months)
+                           for c in applicant.certificates))
+
+
+def canonical(applicant: Applicant, as_of: int) -> tuple[Applicant, int]:
+    """The question in canonical form (no id, as_of in CANONICAL_YEAR) and the shift back."""
+    shift = as_of - (CANONICAL_YEAR * 12 + as_of % 12)
+    moved = shift_applicant(replace(applicant, id=None, as_of=as_of), -shift)
+    return moved, shift
+
+
+def shift_result(result: PathResult, months: int, applicant: Applicant) -> PathResult:
+    """A path answer moved by ``months``, told of ``applicant`` (whose question it answers)."""
+    def plan(p: Plan) -> Plan:
+        return replace(
+            p, certified=p.certified + months,
+            study=None if p.study is None else (p.study[0], p.study[1] + months),
+            training_start=None if p.training_start is None else p.training_start + months,
+            exams=tuple((m + months, level, routes) for m, level, routes in p.exams),
+            steps=tuple(replace(s, month=s.month + months) for s in p.steps))
+
+    reason = result.reason
+    if reason is not None:
+        reason = {**reason, "blocked_at": _shift_text(reason.get("blocked_at"), months),
+                  "would_open": [{**w, "certified": _shift_text(w.get("certified"), months)}
+                                 for w in reason.get("would_open", [])]}
+    return replace(result, applicant=applicant, as_of=result.as_of + months,
+                   certified=None if result.certified is None else result.certified + months,
+                   plans=tuple(plan(p) for p in result.plans),
+                   tradeoffs=tuple(plan(p) for p in result.tradeoffs), reason=reason)
+
+
+def _shift_text(month: Any, months: int) -> Any:
+    return format_month(parse_month(month) + months) if isinstance(month, str) else month
+
+
+class PathCache:
+    """Path answers by canonical question (at most ``max_entries``, least recently used
+    dropped first); ``solved`` counts the questions actually solved."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES):
+        self.max_entries = max_entries
+        self.entries: OrderedDict[tuple[Any, ...], PathResult] = OrderedDict()
+        self.solved = 0
+        self.asked = 0
+
+    def path(self, applicant: Applicant, target: int = 1, *, as_of: int | None = None,
+             params: RuleParams | dict[str, Any] | None = None,
+             options: PlannerOptions | None = None, **kwargs: Any) -> PathResult:
+        """``fastest_path(applicant, target, ...)``, from the cache when the question was
+        asked before (keyword arguments as for :func:`fastest_path`)."""
+        result, _ = self._answer(applicant, target, as_of, params, options, kwargs)
+        return result
+
+    def path_document(self, applicant: Applicant, target: int, *, as_of: int | None = None,
+                      params: RuleParams | dict[str, Any] | None = None,
+                      options: PlannerOptions | None = None) -> tuple[dict[str, Any], str]:
+        """The ``path`` JSON document of a batch record (its ``stats`` without the seconds
+        of a solve, so that the output is the same however it is computed) and the
+        question's digest."""
+        result, key = self._answer(applicant, target, as_of, params, options, {})
+        doc = result.to_json()
+        doc["stats"] = {k: v for k, v in doc.get("stats", {}).items()
+                        if k != "seconds"}
+        return doc, hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+
+    def _answer(self, applicant: Applicant, target: int, as_of: int | None,
+                params: Any, options: PlannerOptions | None, kwargs: dict[str, Any]
+                ) -> tuple[PathResult, tuple[Any, ...]]:
+        now = resolve_as_of(applicant, as_of)
+        rules = RuleParams.of(params)
+        opts = options or PlannerOptions.default()
+        question, shift = canonical(applicant, now)
+        key = (question, target, json.dumps(rules.as_dict(), sort_keys=True),
+               json.dumps(opts.as_dict(), sort_keys=True, default=str), repr(opts.catalog),
+               tuple(sorted(kwargs.items())))
+        self.asked += 1
+        found = self.entries.get(key)
+        if found is None:
+            self.solved += 1
+            found = fastest_path(question, target, as_of=question.as_of, params=rules,
+                                 options=opts, **kwargs)
+            self.entries[key] = found
+            if len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
+        else:
+            self.entries.move_to_end(key)
+        return shift_result(found, shift, applicant), key
+
+    def paths(self, applicants: Iterable[Applicant], target: int = 1,
+              **kwargs: Any) -> list[PathResult]:
+        """The answers of many applicants, in order."""
+        return [self.path(a, target, **kwargs) for a in applicants]
+
+
+def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None) -> int:
+    """How many distinct path questions (for one target, parameters and options) there are."""
+    return len({canonical(a, resolve_as_of(a, as_of))[0] for a in applicants})
+
+
+def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
+                     params: RuleParams | dict[str, Any] | None = None,
+                     options: PlannerOptions | None = None, jobs: int = 0,
+                     **kwargs: Any) -> tuple[list[PathResult], int]:
+    """The fastest path of every applicant (in order) and how many distinct questions were
+    solved: each distinct question once, over ``jobs`` processes (0: one per core), and
+    every answer shifted back to its applicant.  Keyword arguments go to
+    :func:`fastest_path` (``tradeoffs=False, explain=False`` for a cheap study)."""
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    keys: dict[Applicant, int] = {}
+    shifts: list[tuple[int, int]] = []
+    for applicant in applicants:
+        question, shift = canonical(applicant, resolve_as_of(applicant, None))
+        shifts.append((keys.setdefault(question, len(keys)), shift))
+    questions = list(keys)
+    solve = partial(_solve, target=target, params=rules, options=opts, kwargs=kwargs)
+    workers = jobs if jobs > 0 else os.cpu_count() or 1
+    if workers < 2 or len(questions) < 4 * workers:
+        answers = [solve(q) for q in questions]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(questions) // (workers * 20))
+        with ProcessPoolExecutor(workers,
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            answers = list(pool.map(solve, questions, chunksize=chunk))
+    results = [shift_result(answers[index], shift, applicant)
+               for applicant, (index, shift) in zip(applicants, shifts, strict=True)]
+    return results, len(questions)
+
+
+def _solve(question: Applicant, *, target: int, params: RuleParams, options: PlannerOptions,
+           kwargs: dict[str, Any]) -> PathResult:
+    return fastest_path(question, target, as_of=question.as_of, params=params, options=options,
+                        **kwargs)

@@ -1,0 +1,170 @@
+"""Running a batch: chunks handed to an executor, answers written in input order.
+
+Engines: ``local`` (this process for one job, else worker processes) and ``dask`` (a Dask
+cluster through ``distributed``'s executor, a LocalCluster when no scheduler is given).
+At most a few chunks per worker are in flight, so memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import Any
+
+from ..applicant import InputError
+from .inputs import chunks, count_items
+from .outputs import Writer, resume_point
+from .summary import Summary
+from .work import Answer, Chunk, Settings, answer_chunk
+
+CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
+PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
+IN_FLIGHT = 3         # chunks in flight per worker
+# clingo keeps every symbol it has seen for the life of a process (about 1 KB per applicant
+# checked), so a worker process is replaced after this many applicants: memory stays bounded.
+RECYCLE_AFTER = 20_000
+
+
+@dataclass
+class Run:
+    """One batch run: where from, where to, and how."""
+
+    source: str
+    output: str | None
+    settings: Settings
+    jobs: int = 0                 # 0: the number of cores
+    engine: str = "local"
+    scheduler: str | None = None
+    resume: bool = False
+    progress: bool = True
+    chunk_size: int | None = None
+    inline: bool = False          # one job in this process (no worker; memory grows slowly)
+
+
+class InlineExecutor(Executor):
+    """Runs each task at submission, in this process (one job: no copies, no pickling)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to the caller, as a pool would
+            future.set_exception(exc)
+        return future
+
+
+def jobs_of(jobs: int) -> int:
+    return jobs if jobs > 0 else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                  else os.cpu_count() or 1)
+
+
+def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summary:
+    """Answer every item of ``run.source``; write them to ``run.output`` in input order."""
+    settings = run.settings
+    summary = Summary(settings.target)
+    done = 0
+    if run.resume:
+        if run.output is None:
+            raise InputError("--resume", "an --output file to continue", has_got=False)
+        done = resume_point(run.output, settings, summary.add)
+        summary.resumed = done
+    size = run.chunk_size or (PATH_CHUNK if settings.target is not None else CHECK_CHUNK)
+    jobs = jobs_of(run.jobs)
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        executor, workers = _executor(run, jobs, size, stack)
+        writer = Writer(run.output, settings, append=run.resume and done > 0)
+        bar = stack.enter_context(_progress(run, done))
+        try:
+            for answer in _ordered(executor, chunks(run.source, size, skip=done), settings,
+                                   workers * IN_FLIGHT):
+                writer.write(answer)
+                for info in answer.infos:
+                    summary.add(info)
+                summary.solved += answer.solved
+                if on_answer is not None:
+                    on_answer(answer)
+                if bar is not None:
+                    bar.update(len(answer.infos))
+        finally:
+            summary.seconds = time.perf_counter() - started
+            writer.close()
+    return summary
+
+
+def _ordered(executor: Executor, source: Iterator[Chunk], settings: Settings,
+             window: int) -> Iterator[Answer]:
+    """Answers in input order, with at most ``window`` chunks submitted and not yet taken."""
+    pending: deque[Future[Answer]] = deque()
+    try:
+        for chunk in source:
+            pending.append(executor.submit(answer_chunk, chunk, settings))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _executor(run: Run, jobs: int, size: int, stack: ExitStack) -> tuple[Executor, int]:
+    if run.engine == "dask":
+        from .dask_engine import dask_executor
+
+        return dask_executor(run.scheduler, jobs, stack)
+    if run.inline:
+        return InlineExecutor(), 1
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),),
+                               max_tasks_per_child=max(1, RECYCLE_AFTER // size))
+    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+    return pool, jobs
+
+
+def _worker_start(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out work and closes the
+    output after the last complete answer; and a worker whose parent was killed exits
+    (else it would wait for ever to hand back its answer)."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class _NoBar:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+def _progress(run: Run, done: int) -> Any:
+    """A tqdm bar on standard error when it is a terminal (done, rate, time left)."""
+    if not run.progress or not sys.stderr.isatty():
+        return _NoBar()
+    import shutil
+
+    from tqdm import tqdm
+
+    size = shutil.get_terminal_size((100, 24))   # 0 x 0 on some pseudo-terminals
+    return tqdm(total=count_items(run.source), initial=done, unit=" applicants",
+                unit_scale=True, file=sys.stderr, ncols=min(size.columns or 100, 120),
+                nrows=size.lines or 24, smoothing=0.1)

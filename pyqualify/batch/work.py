@@ -1,0 +1,258 @@
+"""Answering one chunk of input: the unit of work a process or a Dask worker runs.
+
+A chunk is a list of items in input order; the answer is the chunk's output (JSON Lines or
+CSV text, or spreadsheet rows) and one small summary entry per item.  Every item goes
+through the engine's loader (``parse_text``/``parse_applicant``), so a line of a batch gets
+the message a single file would get; a bad item gets an error record and the others go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..applicant import (
+    MAX_FILE_BYTES,
+    Applicant,
+    InputError,
+    applicant_from_line,
+    is_valid_text,
+    parse_applicant,
+)
+from ..eligibility import check_many
+from ..messages import input_error
+from .paths import PathCache
+from .table import Place
+
+LEVELS = (4, 3, 2, 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every item is asked, and how the answers are written."""
+
+    as_of: int | None = None
+    params: dict[str, Any] | None = None
+    explain: bool = True
+    target: int | None = None          # --path: the level wanted
+    output: str = "jsonl"              # jsonl | csv | xlsx | records
+    lang: str = "en"
+    opens: bool = False                # the check document has levels[i].opens
+
+    def columns(self) -> list[str]:
+        """The columns of a CSV/XLSX output row."""
+        names = ["line", "id", "ok", "error", "as_of", "education_ok"]
+        for level in LEVELS:
+            names += [f"L{level}_held", f"L{level}_eligible", f"L{level}_routes"]
+            if self.opens:
+                names.append(f"L{level}_opens")
+        if self.target is not None:
+            names += ["target", "reachable", "certified", "months"]
+        return names
+
+
+@dataclass
+class Chunk:
+    """Items of one kind: JSON Lines ``(line, raw bytes or None when too long)`` or table rows
+    ``(line, row, (document, group numbers) or None, error or None)``."""
+
+    kind: str                      # "jsonl" | "table"
+    items: list[tuple[Any, ...]]
+    sheet: str | None = None
+    header: tuple[str, ...] = ()
+
+
+@dataclass
+class Answer:
+    """The output of a chunk, its summary entries, and how many paths were solved."""
+
+    text: str = ""
+    rows: list[list[Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    infos: list[tuple[Any, ...]] = field(default_factory=list)
+    solved: int = 0
+
+
+_CACHE: PathCache | None = None
+
+
+def path_cache() -> PathCache:
+    """This process's cache of path answers (kept across chunks)."""
+    global _CACHE
+    if _CACHE is None:
+        _CACHE = PathCache()
+    return _CACHE
+
+
+def answer_chunk(chunk: Chunk, settings: Settings) -> Answer:
+    """Answer every item of the chunk, in order."""
+    records: list[dict[str, Any]] = []
+    good: list[tuple[dict[str, Any], Applicant]] = []
+    for item in chunk.items:
+        record, applicant = _load(chunk, item, settings.lang)
+        records.append(record)
+        if applicant is not None:
+            good.append((record, applicant))
+    _check(good, settings)
+    solved = 0
+    if settings.target is not None:
+        cache = path_cache()
+        before = cache.solved
+        for record, applicant in good:
+            if record.get("ok"):
+                try:
+                    doc, digest = cache.path_document(applicant, settings.target,
+                                                      as_of=settings.as_of,
+                                                      params=settings.params)
+                except InputError as exc:
+                    _path_failed(record, exc.text(settings.lang))
+                    continue
+                except Exception as exc:  # e.g. a time limit: this line only, not the batch
+                    _path_failed(record, f"path: {exc.__class__.__name__}: {exc}")
+                    continue
+                record["path"] = doc
+                record["_question"] = digest
+        solved = cache.solved - before
+    return _written(records, settings, solved)
+
+
+def _path_failed(record: dict[str, Any], message: str) -> None:
+    """A line whose path could not be found gets an error record (OUTPUT.md: check and path,
+    or error)."""
+    record.pop("check", None)
+    record.update(ok=False, error=message)
+
+
+def _load(chunk: Chunk, item: tuple[Any, ...], lang: str
+          ) -> tuple[dict[str, Any], Applicant | None]:
+    if chunk.kind == "jsonl":
+        return _load_line(*item, lang=lang)
+    return _load_row(chunk, *item, lang=lang)
+
+
+def _load_line(number: int, raw: bytes | None, *, lang: str
+               ) -> tuple[dict[str, Any], Applicant | None]:
+    """One line through the engine's one loader: an applicant, or its error record."""
+    record: dict[str, Any] = {"line": number}
+    if raw is None:
+        loaded: Applicant | InputError = input_error("", "line_too_long", limit=MAX_FILE_BYTES)
+    else:
+        loaded = applicant_from_line(raw, first=number == 1)
+    if isinstance(loaded, Applicant):
+        if loaded.id is not None:
+            record["id"] = loaded.id
+        return record, loaded
+    if loaded.applicant_id is not None:
+        record["id"] = loaded.applicant_id
+    record.update(ok=False, error=loaded.text(lang))
+    return record, None
+
+
+def _load_row(chunk: Chunk, number: int, row: int, loaded: Any, error: str | None, *,
+              lang: str) -> tuple[dict[str, Any], Applicant | None]:
+    place = Place(chunk.sheet, row, chunk.header)
+    record: dict[str, Any] = {"line": number, "row": row}
+    if chunk.sheet:
+        record["sheet"] = chunk.sheet
+    if error is not None:
+        record.update(ok=False, error=f"{place.cell(None)}: {error}")
+        return record, None
+    data, numbers = loaded
+    if isinstance(data.get("id"), str) and is_valid_text(data["id"]):
+        record["id"] = data["id"]
+    try:
+        return record, parse_applicant(data)
+    except InputError as exc:
+        column = place.column_of(exc.path, numbers)
+        if column is not None:
+            record["column"] = column
+        record.update(ok=False, error=f"{place.cell(column)}: {exc.text(lang)}")
+    return record, None
+
+
+def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> None:
+    """One grounding for the chunk; should it fail, each item alone (to name the bad one)."""
+    if not good:
+        return
+    try:
+        results = check_many([a for _, a in good], as_of=settings.as_of,
+                             params=settings.params, explain=settings.explain)
+    except (RuntimeError, ValueError, OverflowError):
+        if len(good) == 1:
+            good[0][0].update(ok=False, error="expected an applicant the rules can read")
+            return
+        for pair in good:
+            _check([pair], settings)
+        return
+    for (record, _), result in zip(good, results, strict=True):
+        record.update(ok=True, check=result.to_json())
+
+
+def info_of(record: dict[str, Any]) -> tuple[Any, ...]:
+    """The summary entry of a record: (ok, eligible levels, routes, path or None, question)."""
+    if not record.get("ok"):
+        return (False, (), (), None, None)
+    levels = record["check"]["levels"]
+    eligible = tuple(level["level"] for level in levels if level["eligible"])
+    routes = tuple(route for level in levels if level["eligible"] for route in level["routes"])
+    path = record.get("path")
+    reached = None if path is None else (bool(path["reachable"]), path["months"])
+    return (True, eligible, routes, reached, record.get("_question"))
+
+
+def flat_row(record: dict[str, Any], settings: Settings) -> list[Any]:
+    """The CSV/XLSX row of a record (columns of :meth:`Settings.columns`)."""
+    row: dict[str, Any] = {"line": record["line"], "id": record.get("id", ""),
+                           "ok": record.get("ok", False), "error": record.get("error", "")}
+    check = record.get("check")
+    if check is not None:
+        row.update(as_of=check["as_of"], education_ok=check["education_ok"])
+        for level in check["levels"]:
+            name = f"L{level['level']}_"
+            row[name + "held"] = level["held"]
+            row[name + "eligible"] = level["eligible"]
+            row[name + "routes"] = " ".join(level["routes"])
+            row[name + "opens"] = level.get("opens") or ""
+    path = record.get("path")
+    if path is not None:
+        row.update(target=path["target"], reachable=path["reachable"],
+                   certified=path["certified"] or "",
+                   months="" if path["months"] is None else path["months"])
+    return [_cell(row.get(name, "")) for name in settings.columns()]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        value = value.replace("\r", " ").replace("\n", " ")
+        return value if is_valid_text(value) else value.encode("utf-8", "replace").decode()
+    return value
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One JSON line; text that is not valid Unicode (a lone surrogate) is escaped."""
+    text = json.dumps(record, ensure_ascii=False)
+    return text if is_valid_text(text) else json.dumps(record)
+
+
+def _written(records: list[dict[str, Any]], settings: Settings, solved: int) -> Answer:
+    answer = Answer(solved=solved, infos=[info_of(r) for r in records])
+    for record in records:
+        record.pop("_question", None)
+    if settings.output == "jsonl":
+        answer.text = "".join(dumps(r) + "\n" for r in records)
+    elif settings.output == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for record in records:
+            writer.writerow(flat_row(record, settings))
+        answer.text = buffer.getvalue()
+    elif settings.output == "xlsx":
+        answer.rows = [flat_row(r, settings) for r in records]
+    else:
+        answer.records = records
+    return answer
