@@ -307,18 +307,21 @@ def option_error(exc: InputError) -> InputError:
               help="Also write the summary as JSON to FILE.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the error messages in the records (default: English).")
+@click.option("--time-limit", type=float, metavar="SECONDS",
+              help="With --path, give up a path question after this many seconds: that "
+                   "line gets an error record and the batch goes on.")
 @answers_errors
 def batch(file: str, output: str | None, fmt: str, as_of: str | None,
           settings: tuple[str, ...], explain: bool, with_path: bool, target: int, jobs: int,
           engine: str, scheduler: str | None, resume: bool, quiet: bool,
-          summary_file: str | None, lang: str | None) -> None:
+          summary_file: str | None, lang: str | None, time_limit: float | None) -> None:
     """Check every applicant of FILE (.jsonl, - for stdin, .csv or .xlsx) in one run."""
     from .batch.command import run_batch_command
 
     run_batch_command(file, output, as_of=parse_as_of(as_of), params=parse_settings(settings),
                       explain=explain, target=target if with_path else None, jobs=jobs,
                       engine=engine, scheduler=scheduler, resume=resume, quiet=quiet,
-                      summary_file=summary_file, lang=lang or "en")
+                      summary_file=summary_file, lang=lang or "en", time_limit=time_limit)
 
 
 @main.command()

@@ -409,3 +409,20 @@ def test_control_characters_do_not_break_an_xlsx_output(tmp_path: Path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][1] == "a\ufffdb" and rows[1][2] == "true"
     assert rows[2][1] == "=1+1" and sheet["B3"].data_type == "s", "text, not a formula"
+
+
+def test_a_path_past_the_time_limit_is_that_lines_error_and_the_batch_goes_on(tmp_path: Path):
+    people = tmp_path / "people.jsonl"
+    people.write_text('{"id": "a", "education": "high_school", "as_of": "2026-11"}\n'
+                      '{"id": "b", "education": "high_school", "as_of": "2026-11"}\n')
+    quick = run("batch", str(people), "--path", "--quiet", "--jobs", "1",
+                "--time-limit", "0.001")
+    assert quick.exit_code == 0, quick.output
+    records = [json.loads(line) for line in quick.output.splitlines()]
+    assert [r["line"] for r in records] == [1, 2]
+    assert all(not r["ok"] and "time limit of 0.001 s" in r["error"] for r in records)
+    patient = run("batch", str(people), "--path", "--quiet", "--jobs", "1",
+                  "--time-limit", "60")
+    answered = [json.loads(line) for line in patient.output.splitlines()]
+    assert [r["ok"] and r["path"]["reachable"] for r in answered] == [True, True]
+    assert run("batch", str(people), "--path", "--time-limit", "-1").exit_code == 2

@@ -18,14 +18,19 @@ from .work import Settings
 def run_batch_command(file: str, output: str | None, *, as_of: int | None,
                       params: dict[str, Any], explain: bool, target: int | None, jobs: int,
                       engine: str, scheduler: str | None, resume: bool, quiet: bool,
-                      summary_file: str | None, lang: str) -> None:
+                      summary_file: str | None, lang: str,
+                      time_limit: float | None = None) -> None:
     """Run the batch; the summary goes to standard error and ``summary_file``."""
     if jobs < 0:
         raise InputError("--jobs", "a number of worker processes (0 or more)", jobs)
+    if time_limit is not None and not 0 < time_limit <= 86400:
+        raise InputError("--time-limit", "a number of seconds above 0 and at most 86400",
+                         time_limit)
     if scheduler is not None and engine != "dask":
         raise InputError("--scheduler", "--engine dask with it", has_got=False)
     kind = output_kind(output)
     settings = Settings(as_of=as_of, params=params or None, explain=explain, target=target,
+                        time_limit=time_limit,
                         output=kind, lang=lang, opens=kind != "jsonl" and explain)
     run = Run(source=file, output=output, settings=settings, jobs=jobs, engine=engine,
               scheduler=scheduler, resume=resume, progress=not quiet)

@@ -96,19 +96,22 @@ class PathCache:
 
     def path_document(self, applicant: Applicant, target: int, *, as_of: int | None = None,
                       params: RuleParams | dict[str, Any] | None = None,
-                      options: PlannerOptions | None = None) -> tuple[dict[str, Any], str]:
+                      options: PlannerOptions | None = None,
+                      time_limit: float | None = None) -> tuple[dict[str, Any], str]:
         """The ``path`` JSON document of a batch record (its ``stats`` without the seconds
         of a solve, so that the output is the same however it is computed) and the
-        question's digest."""
-        result, key = self._answer(applicant, target, as_of, params, options, {})
+        question's digest.  ``time_limit`` bounds a solve (:class:`PlanningTimeout`); it is
+        not part of the question: an answer found in time is the answer."""
+        result, key = self._answer(applicant, target, as_of, params, options, {},
+                                   time_limit=time_limit)
         doc = result.to_json()
         doc["stats"] = {k: v for k, v in doc.get("stats", {}).items()
                         if k != "seconds"}
         return doc, hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
 
     def _answer(self, applicant: Applicant, target: int, as_of: int | None,
-                params: Any, options: PlannerOptions | None, kwargs: dict[str, Any]
-                ) -> tuple[PathResult, tuple[Any, ...]]:
+                params: Any, options: PlannerOptions | None, kwargs: dict[str, Any],
+                time_limit: float | None = None) -> tuple[PathResult, tuple[Any, ...]]:
         now = resolve_as_of(applicant, as_of)
         rules = RuleParams.of(params)
         opts = options or PlannerOptions.default()
@@ -121,7 +124,7 @@ class PathCache:
         if found is None:
             self.solved += 1
             found = fastest_path(question, target, as_of=question.as_of, params=rules,
-                                 options=opts, **kwargs)
+                                 options=opts, time_limit=time_limit, **kwargs)
             self.entries[key] = found
             if len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)

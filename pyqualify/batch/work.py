@@ -38,6 +38,7 @@ class Settings:
     params: dict[str, Any] | None = None
     explain: bool = True
     target: int | None = None          # --path: the level wanted
+    time_limit: float | None = None    # --time-limit: seconds per path question
     output: str = "jsonl"              # jsonl | csv | xlsx | records
     lang: str = "en"
     opens: bool = False                # the check document has levels[i].opens
@@ -106,7 +107,8 @@ def answer_chunk(chunk: Chunk, settings: Settings) -> Answer:
                 try:
                     doc, digest = cache.path_document(applicant, settings.target,
                                                       as_of=settings.as_of,
-                                                      params=settings.params)
+                                                      params=settings.params,
+                                                      time_limit=settings.time_limit)
                 except InputError as exc:
                     _path_failed(record, exc.text(settings.lang))
                     continue
