@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import pyqualify
 from pyqualify.applicant import InputError, parse_applicant, parse_text
 from pyqualify.cli import main
-from pyqualify.web.app import create_app
+from pyqualify.web.app import CHECK_PARAMS, create_app
 
 with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
     warnings.simplefilter("ignore")
@@ -92,6 +92,32 @@ def test_options_are_the_command_lines_options(client: TestClient) -> None:
         cli_json("path", str(example), "--no-study", "--no-assume-work", "--target", "4"))
 
 
+@pytest.mark.parametrize(("query", "options"), [
+    ("no_assume_work=true&horizon=36", ["--no-assume-work", "--horizon", "36"]),
+    ("no_explain", ["--no-explain"]),
+    ("no_explain=false&horizon=1&as_of=2027-03", ["--explain", "--horizon", "1",
+                                                   "--as-of", "2027-03"]),
+    ("no_assume_work=0&no_explain=1&set=I1=false", ["--no-explain", "--set", "I1=false"]),
+])
+@pytest.mark.parametrize("name", ["newcomer-three-years", "graduating-student"])
+def test_check_options_are_the_command_lines_options(client: TestClient, query: str,
+                                                     options: list[str], name: str) -> None:
+    example = ROOT / "examples" / f"{name}.yaml"
+    response = client.post(f"/api/check?{query}", content=example.read_bytes())
+    assert response.status_code == 200
+    assert response.json() == cli_json("check", str(example), *options)
+
+
+def test_check_options_change_the_answer(client: TestClient) -> None:
+    body = (ROOT / "examples" / "newcomer-three-years.yaml").read_bytes()
+    full = client.post("/api/check", content=body).json()
+    bare = client.post("/api/check?no_explain", content=body).json()
+    short = client.post("/api/check?no_assume_work&horizon=12", content=body).json()
+    assert "forecast" in full and "forecast" not in bare
+    assert short["forecast"] == {"assume_work": False, "horizon": 12}
+    assert full["forecast"] == {"assume_work": True, "horizon": 240}
+
+
 BAD_FILE = """\
 education: high_school
 as_of: 2026-11
@@ -144,6 +170,17 @@ def test_bad_planning_options_answer_422(client: TestClient, query: str, field: 
     response = client.post(f"/api/path?{query}", json={"education": "high_school"})
     assert response.status_code == 422
     assert response.json()["error"]["field"].split(" ")[0] == field
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("horizon=0", "horizon"), ("horizon=1201", "horizon"), ("horizon=x", "horizon"),
+    ("no_explain=maybe", "no_explain"), ("no_assume_work=2", "no_assume_work"),
+    ("no_explain&no_explain", "no_explain"), ("no_study=true", "no_study"),
+])
+def test_bad_check_options_answer_422(client: TestClient, query: str, field: str) -> None:
+    response = client.post(f"/api/check?{query}", json={"education": "high_school"})
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == field
 
 
 def test_planning_options_are_not_check_options(client: TestClient) -> None:
@@ -223,6 +260,8 @@ def test_openapi_and_docs(client: TestClient) -> None:
     names = {p["name"] for p in spec["paths"]["/api/path"]["post"]["parameters"]}
     assert names == {"lang", "as_of", "set", "target", "no_study", "no_training",
                      "no_assume_work", "horizon"}
+    checks = {p["name"] for p in spec["paths"]["/api/check"]["post"]["parameters"]}
+    assert checks == CHECK_PARAMS
     refs = re.findall(r'"\$ref": "#/([^"]+)"', json.dumps(spec))
     for ref in refs:   # every reference resolves inside the document
         node: Any = spec

@@ -26,8 +26,9 @@ from .openapi import openapi_document
 from .pool import Busy, Gone, Timeout, WorkerPool, default_workers
 
 LANGS = ("zh", "en")
-CHECK_PARAMS = {"lang", "as_of", "set"}
-PATH_PARAMS = CHECK_PARAMS | {"target", "no_study", "no_training", "no_assume_work", "horizon"}
+RULE_PARAMS = {"lang", "as_of", "set"}
+CHECK_PARAMS = RULE_PARAMS | {"no_assume_work", "horizon", "no_explain"}
+PATH_PARAMS = RULE_PARAMS | {"target", "no_study", "no_training", "no_assume_work", "horizon"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                "style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -120,13 +121,19 @@ def read_query(request: Request, allowed: set[str]) -> dict[str, Any]:
     if "as_of" in allowed:
         query["as_of"] = parse_as_of(single.get("as_of"), "as_of")
         query["params"] = parse_settings([v for name, v in items if name == "set"], "set")
+    flags = {name: _flag(single[name], name) if name in single else False
+             for name in ("no_study", "no_training", "no_assume_work", "no_explain")
+             if name in allowed}
+    horizon = single.get("horizon")
+    months = None if horizon is None else _whole(horizon, "horizon", 1, 1200)
     if "target" in allowed:
-        flags = {name: _flag(single[name], name) if name in single else False
-                 for name in ("no_study", "no_training", "no_assume_work")}
-        horizon = single.get("horizon")
         query["target"] = _whole(single.get("target", "1"), "target", 1, 4)
-        query["options"] = planner_options(
-            **flags, horizon=None if horizon is None else _whole(horizon, "horizon", 1, 1200))
+        query["options"] = planner_options(**flags, horizon=months)
+    elif "no_explain" in allowed:
+        query["explain"] = not flags["no_explain"]
+        query["assume_work"] = not flags["no_assume_work"]
+        if months is not None:
+            query["horizon"] = months
     return query
 
 

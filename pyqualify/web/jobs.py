@@ -29,6 +29,9 @@ class Job:
     params: dict[str, int | bool] = field(default_factory=dict)
     target: int = 1
     options: PlannerOptions | None = None
+    explain: bool = True          # check only: as the command line's --explain/--no-explain
+    assume_work: bool = True      # check only: --no-assume-work
+    horizon: int | None = None    # check only: --horizon (None: the command line's default)
 
 
 def answer(job: Job) -> dict[str, Any]:
@@ -65,7 +68,9 @@ def _answer(job: Job) -> dict[str, Any]:
         if job.kind == "parse":
             return {"ok": {"applicant": applicant.to_dict()}}
         if job.kind == "check":
-            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params)}
+            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params,
+                                         explain=job.explain, assume_work=job.assume_work,
+                                         horizon=job.horizon)}
         return {"ok": path_document(applicant, job.target, as_of=job.as_of,
                                     params=job.params, options=job.options)}
     except InputError as exc:
