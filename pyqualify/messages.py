@@ -91,6 +91,14 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "rule_parameter": ("the name of a rule parameter ({known})", "规则参数名（{known}）"),
     "exam_months_option": ("LEVEL=M,M,... with a level 1-4 and months 1-12",
                            "LEVEL=M,M,... 的形式，等级为 1-4，月份为 1-12"),
+    # the HTTP API's query string and body
+    "known_parameter": ("a known parameter ({known})", "已知的参数（{known}）"),
+    "parameter_once": ("this parameter once", "此参数只出现一次"),
+    "lang_choice": ("zh or en", "zh 或 en"),
+    "body_empty": ("an applicant document in the body, but it is empty",
+                   "请求内容为申请人文档，但请求内容是空的"),
+    "body_not_utf8": ("a UTF-8 text, but byte {offset} is not UTF-8",
+                      "UTF-8 文本，但第 {offset} 个字节不是 UTF-8"),
 }
 
 # Chinese texts that read as a whole sentence without "应为" (expected) before them.
@@ -127,6 +135,14 @@ SENTENCES: dict[str, tuple[str, str]] = {
                     "--output {name}：无法写到那里（{reason}）"),
     "internal": ("internal error ({detail}); set PYQUALIFY_DEBUG=1 to see where",
                  "程序内部错误（{detail}）；设置 PYQUALIFY_DEBUG=1 可以看到出错的位置"),
+    # the web server's own answers (pyqualify serve)
+    "web_too_large": ("the body is larger than 1 MiB", "请求内容超过 1 MiB"),
+    "web_timeout": ("the question took longer than the time limit of {seconds} s",
+                    "计算超过 {seconds} 秒的时限，请放宽条件后重试"),
+    "web_busy": ("the server is busy; please try again", "服务器繁忙，请稍后重试"),
+    "web_fault": ("internal error ({detail})", "程序内部错误（{detail}）"),
+    "web_not_found": ("no such address", "没有这个地址"),
+    "web_method": ("this address does not take that method", "此地址不接受这种请求方法"),
 }
 
 QUOTE_CHARS = 40    # at most this much of a value is quoted in a message

@@ -385,3 +385,65 @@ def test_a_billion_laughs_file_is_refused_quickly(client: TestClient) -> None:
         response = client.post(endpoint, content=bomb)
         assert response.status_code == 422, response.text[:300]
         assert response.json()["error"]["message"]   # an unknown key, or too many values
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("method", "url", "body", "field", "zh_part", "en_part"), [
+    ("post", "/api/check?colour=red", b"education: none", "colour", "已知的参数",
+     "expected a known parameter (as_of, horizon, lang"),
+    ("post", "/api/check?as_of=2026-01&as_of=2026-02", b"education: none", "as_of",
+     "此参数只出现一次", "expected this parameter once"),
+    ("post", "/api/check?no_explain=maybe", b"education: none", "no_explain",
+     "应为true 或 false", 'expected true or false, got "maybe"'),
+    ("post", "/api/path?target=9", b"education: none", "target", "1 到 4 的整数",
+     "expected a whole number from 1 to 4, got the number 9"),
+    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 1200 的整数",
+     'expected a whole number from 1 to 1200, got "x"'),
+    ("post", "/api/check", b"  ", "", "请求内容是空的",
+     "expected an applicant document in the body, but it is empty"),
+    ("post", "/api/parse", b"education: \xff", "", "第 11 个字节不是 UTF-8",
+     "expected a UTF-8 text, but byte 11 is not UTF-8"),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_servers_own_errors_in_both_languages(
+        client: TestClient, method: str, url: str, body: bytes, field: str, zh_part: str,
+        en_part: str, lang: str) -> None:
+    joined = f"{url}{'&' if '?' in url else '?'}lang={lang}"
+    response = client.request(method.upper(), joined, content=body)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["field"] == field
+    if lang == "zh":
+        assert zh_part in error["message"] and HAN.search(error["message"])
+        assert "expected" not in error["message"]
+    else:
+        assert en_part in error["message"] and not HAN.search(error["message"])
+
+
+def test_the_lang_parameter_itself_is_refused_in_english(client: TestClient) -> None:
+    response = client.post("/api/check?lang=fr", content=b"education: none")
+    assert response.status_code == 422
+    assert response.json()["error"] == {"field": "lang",
+                                        "message": 'lang: expected zh or en, got "fr"'}
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", ("没有这个地址", "此地址不接受这种请求方法", "请求内容超过 1 MiB")),
+    ("en", ("no such address", "this address does not take that method",
+            "the body is larger than 1 MiB")),
+])
+def test_404_405_413_in_both_languages(client: TestClient, lang: str,
+                                       words: tuple[str, str, str]) -> None:
+    missing = client.get(f"/nowhere?lang={lang}")
+    method = client.get(f"/api/check?lang={lang}")
+    big = client.post(f"/api/check?lang={lang}", content=b"#" * (MiB + 1))
+    assert [r.status_code for r in (missing, method, big)] == [404, 405, 413]
+    assert [r.json()["error"]["message"] for r in (missing, method, big)] == list(words)
+
+
+def test_the_web_server_speaks_through_the_catalogue() -> None:
+    for name in ("app.py", "jobs.py"):
+        source = (ROOT / "pyqualify" / "web" / name).read_text(encoding="utf-8")
+        assert "InputError(" not in source, name   # English-only errors: use input_error

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..applicant import InputError
+from ..messages import input_error
 from ..options import PlannerOptions
 
 MAX_ECHO_NODES = 5000   # the most values of a bad file echoed back to the page's form
@@ -61,8 +62,7 @@ def _answer(job: Job) -> dict[str, Any]:
     raw: Any = None
     try:
         if not job.text.strip():
-            raise InputError("", "an applicant document in the body, but it is empty",
-                             has_got=False)
+            raise input_error("", "body_empty")
         raw = parse_text(job.text, strict_json=job.strict_json)
         applicant = parse_applicant(raw)
         if job.kind == "parse":
