@@ -91,6 +91,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "rule_parameter": ("the name of a rule parameter ({known})", "规则参数名（{known}）"),
     "exam_months_option": ("LEVEL=M,M,... with a level 1-4 and months 1-12",
                            "LEVEL=M,M,... 的形式，等级为 1-4，月份为 1-12"),
+    "route_or_level": ("a route ID ({routes}) or a level 1-4",
+                       "路线编号（{routes}）或等级 1-4"),
     # the HTTP API's query string and body
     "known_parameter": ("a known parameter ({known})", "已知的参数（{known}）"),
     "parameter_once": ("this parameter once", "此参数只出现一次"),
