@@ -331,10 +331,11 @@ FILE_COMMANDS = [command for command in COMMANDS if command.reads_file]
 def run_once(command: Command, content: bytes, suffix: str, args: list[str]) -> None:
     path = WORK / f"input{suffix}"
     path.write_bytes(content)
+    lang = "zh" if (len(content) + len(args)) % 2 else "en"   # both languages' messages
     started = time.monotonic()
     result = CliRunner().invoke(main, [*command.argv(command.name, str(path)), *args],
                                 input=content,
-                                env={"PYQUALIFY_DEBUG": "", "PYQUALIFY_LANG": "en"})
+                                env={"PYQUALIFY_DEBUG": "", "PYQUALIFY_LANG": lang})
     elapsed = time.monotonic() - started
     event(f"exit {result.exit_code}")
     if os.environ.get("PYQUALIFY_FUZZ_SLOW") and elapsed > 1:
