@@ -108,7 +108,14 @@ class Group(click.Group):
     value (``--horizon`` followed by 5,000 digits), with control characters escaped, and
     its own output (``--help``, ``--version``) on a full disk is a plain message."""
 
+    usage_lang = "en"   # the language of click's usage errors (--lang, else the locale)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        from .usage import usage_lang
+
+        words = args[0] if args else kwargs.get("args")
+        self.usage_lang = usage_lang(sys.argv[1:] if words is None else list(words),
+                                     default_lang())
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
@@ -120,15 +127,20 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
-            exc.message = shorten(exc.message)
-            raise
+            raise self._said(exc) from None
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
             return super().make_context(*args, **kwargs)
         except click.ClickException as exc:
-            exc.message = shorten(exc.message)
-            raise
+            raise self._said(exc) from None
+
+    def _said(self, exc: click.ClickException) -> click.ClickException:
+        """``exc`` with a short message, in the language of the command line."""
+        from .usage import localised
+
+        exc.message = shorten(exc.message)
+        return localised(exc, self.usage_lang)
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from .cli import answers_errors, default_lang, emit_json, fail, parse_as_of, parse_settings
+from .cli import answers_errors, default_lang, emit_json, parse_as_of, parse_settings
+from .messages import input_error, quote
 
 
 def _common(command: Any) -> Any:
@@ -48,11 +49,12 @@ def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) ->
 
     params = RuleParams.of(parse_settings(settings))
     every = routes(params)
-    chosen = [r for r in every if r.route == what.strip() or str(r.level) == what.strip()
-              or f"L{r.level}" == what.strip().upper()]
+    wanted = what.strip().upper()   # l3-2, L3-2, 3 and L3 all name what they say
+    chosen = [r for r in every if wanted in (r.route.upper(), str(r.level), f"L{r.level}")]
     if not chosen:
-        fail(f"explain {what}: expected a route ID ({', '.join(r.route for r in every)}) "
-             "or a level 1-4")
+        shown = quote(what) if not what.isascii() or len(what) > 60 else what
+        raise input_error(f"explain {shown}", "route_or_level",
+                          routes=", ".join(r.route for r in every))
     if fmt == "json":
         emit_json(catalog_document(params, chosen))
     else:

@@ -98,6 +98,16 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "rule_parameter": ("the name of a rule parameter ({known})", "规则参数名（{known}）"),
     "exam_months_option": ("LEVEL=M,M,... with a level 1-4 and months 1-12",
                            "LEVEL=M,M,... 的形式，等级为 1-4，月份为 1-12"),
+    "route_or_level": ("a route ID ({routes}) or a level 1-4",
+                       "路线编号（{routes}）或等级 1-4"),
+    # the HTTP API's query string and body
+    "known_parameter": ("a known parameter ({known})", "已知的参数（{known}）"),
+    "parameter_once": ("this parameter once", "此参数只出现一次"),
+    "lang_choice": ("zh or en", "zh 或 en"),
+    "body_empty": ("an applicant document in the body, but it is empty",
+                   "请求内容为申请人文档，但请求内容是空的"),
+    "body_not_utf8": ("a UTF-8 text, but byte {offset} is not UTF-8",
+                      "UTF-8 文本，但第 {offset} 个字节不是 UTF-8"),
 }
 
 # Chinese texts that read as a whole sentence without "应为" (expected) before them.
@@ -137,6 +147,28 @@ SENTENCES: dict[str, tuple[str, str]] = {
                     "--output {name}：无法写到那里（{reason}）"),
     "internal": ("internal error ({detail}); set PYQUALIFY_DEBUG=1 to see where",
                  "程序内部错误（{detail}）；设置 PYQUALIFY_DEBUG=1 可以看到出错的位置"),
+    # click's usage errors (pyqualify/usage.py; English is click's own wording)
+    "usage_line": ("Usage: {usage}", "用法：{usage}"),
+    "usage_hint": ("Try '{command} --help' for help.", "运行 '{command} --help' 查看帮助。"),
+    "usage_error": ("Error: {message}", "错误：{message}"),
+    "no_such_option": ("No such option '{name}'.", "没有选项 {name}。"),
+    "no_such_command": ("No such command '{name}'.", "没有命令 {name}。"),
+    "did_you_mean": (" Did you mean {names}?", "是否想写 {names}？"),
+    "missing_argument": ("Missing argument {name}.", "缺少参数 {name}。"),
+    "missing_option": ("Missing option {name}.", "缺少选项 {name}。"),
+    "option_needs_value": ("Option '{name}' requires an argument.", "选项 {name} 需要一个值。"),
+    "option_takes_no_value": ("Option '{name}' does not take a value.",
+                              "选项 {name} 不接受值。"),
+    "extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
+    "bad_value": ("Invalid value for {name}: {detail}", "{name} 的值无效：{detail}"),
+    # the web server's own answers (pyqualify serve)
+    "web_too_large": ("the body is larger than 1 MiB", "请求内容超过 1 MiB"),
+    "web_timeout": ("the question took longer than the time limit of {seconds} s",
+                    "计算超过 {seconds} 秒的时限，请放宽条件后重试"),
+    "web_busy": ("the server is busy; please try again", "服务器繁忙，请稍后重试"),
+    "web_fault": ("internal error ({detail})", "程序内部错误（{detail}）"),
+    "web_not_found": ("no such address", "没有这个地址"),
+    "web_method": ("this address does not take that method", "此地址不接受这种请求方法"),
 }
 
 QUOTE_CHARS = 40    # at most this much of a value is quoted in a message

@@ -98,11 +98,16 @@ def planner_options(*, no_study: bool = False, no_training: bool = False,
 
 
 def check_document(applicant: Applicant, *, as_of: int | None = None,
-                   params: dict[str, int | bool] | None = None) -> dict[str, Any]:
-    """The JSON document of ``check`` (OUTPUT.md, EXPLAIN.md)."""
+                   params: dict[str, int | bool] | None = None, explain: bool = True,
+                   assume_work: bool = True, horizon: int | None = None) -> dict[str, Any]:
+    """The JSON document of ``check`` (OUTPUT.md, EXPLAIN.md); ``horizon`` None is the
+    default of EXPLAIN.md (240 months)."""
+    from . import forecast
     from .eligibility import check
 
-    return check(applicant, as_of=as_of, params=params).to_json()
+    return check(applicant, as_of=as_of, params=params, explain=explain,
+                 assume_work=assume_work,
+                 horizon=forecast.HORIZON if horizon is None else horizon).to_json()
 
 
 def path_document(applicant: Applicant, target: int = 1, *, as_of: int | None = None,

@@ -156,3 +156,14 @@ def test_a_subsumed_route_never_admits_alone(data: dict, l4_1: int) -> None:
     params = {"l4_1_work_months": l4_1, "l4_2_work_months": 12}
     level4 = reference_check(data, params)["levels"][0]
     assert "L4-2" not in level4["routes"] or "L4-1" in level4["routes"]
+
+
+def test_explain_names_routes_in_any_case_and_refuses_in_both_languages() -> None:
+    lower = run("explain", "l3-1b", "--format", "json")
+    assert [r["route"] for r in json.loads(lower.stdout)["routes"]] == ["L3-1b"]
+    zh = run("explain", "L9", "--lang", "zh")
+    assert zh.exit_code == 2
+    assert zh.stderr.startswith("pyqualify：错误：explain L9：应为路线编号（L4-1")
+    en = run("explain", "\x1b[2J" + "x" * 5000, "--lang", "en")
+    assert en.exit_code == 2 and "\x1b" not in en.stderr and len(en.stderr) < 400
+    assert "expected a route ID (L4-1" in en.stderr and "(4980 more)" in en.stderr

@@ -246,6 +246,26 @@ PATH_OPTIONS = [*RULE_OPTIONS, opt("--target", small_or_odd(1, 4)), flag("--no-s
                                                             "technical_school"]), odd_option)),
                 opt("--catalog", st.sampled_from(["/nonexistent", "/dev/null", "/", "-",
                                                   str(EXAMPLE)]))]
+
+
+def mostly(valid: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """A legal value three times in four, else an odd one (so that most runs get past the
+    options and reach the command's own work)."""
+    return st.integers(0, 3).flatmap(lambda pick: valid if pick else odd_option)
+
+
+good_settings = st.builds(lambda n, v: f"{n}={v}", st.sampled_from(NAMES), st.one_of(
+    st.integers(0, 1200).map(str), st.sampled_from(["true", "false", "off", "1"])))
+CATALOGUE_OPTIONS = [opt("--set", mostly(good_settings)),
+                     opt("--lang", mostly(st.sampled_from(["zh", "en"]))),
+                     opt("--format", mostly(st.sampled_from(["text", "json"])))]
+CHECK_OPTIONS = [*CATALOGUE_OPTIONS, opt("--as-of", mostly(months())),
+                 flag("--no-assume-work"), flag("--no-explain"), flag("--explain"),
+                 opt("--horizon", mostly(st.integers(1, 1200).map(str)))]
+AUDIT_OPTIONS = [*CATALOGUE_OPTIONS, opt("--as-of", mostly(months()))]
+ROUTE_IDS = ["L4-1", "L4-2", "L4-3a", "L4-3b", "L4-3c", "L3-1a", "L3-1b", "L3-2", "L2-1",
+             "L2-2a", "L2-2b", "L1-1", "1", "2", "3", "4", "l3", "L3", " 2 ", "l3-2", "0", "5"]
+route_or_level = mostly(st.sampled_from(ROUTE_IDS))
 BATCH_OPTIONS = [opt("--set", settings_values), opt("--as-of", st.one_of(months(), odd_option)),
                  flag("--no-explain"), flag("--explain"),
                  opt("--format", st.one_of(st.just("json"), odd_option)),
@@ -253,9 +273,9 @@ BATCH_OPTIONS = [opt("--set", settings_values), opt("--as-of", st.one_of(months(
                  opt("--output", st.sampled_from(["/nonexistent/dir/out.jsonl", "/"]))]
 
 
-def options(choices: list[st.SearchStrategy[list[str]]],
-            always: tuple[str, ...] = ()) -> st.SearchStrategy[list[str]]:
-    return st.lists(st.one_of(choices), max_size=5).map(
+def options(choices: list[st.SearchStrategy[list[str]]], always: tuple[str, ...] = (),
+            max_size: int = 5) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.one_of(choices), max_size=max_size).map(
         lambda parts: [*always, *(word for part in parts for word in part)])
 
 
@@ -275,6 +295,7 @@ class Command:
         default_factory=lambda: (EXAMPLE.read_bytes(), ".yaml"))
     argv: Callable[[str, str], list[str]] = lambda name, file: [name, file]
     label: str = ""
+    reads_file: bool = True           # False: only its options are fuzzed
 
 
 # `path` always gets a small --horizon first (a later odd --horizon replaces it).
@@ -288,16 +309,33 @@ COMMANDS: list[Command] = [
             examples=25, good_input=(json.dumps(default_catalog()).encode(), ".json"),
             argv=lambda name, file: [name, str(EXAMPLE), "--catalog", file],
             label="path --catalog"),
+    # check's explanation options (--no-assume-work, --horizon, --no-explain)
+    Command("check", options(CHECK_OPTIONS, max_size=4), examples=80, label="check --horizon"),
+    Command("rules", options(CATALOGUE_OPTIONS, max_size=3), examples=60, reads_file=False,
+            argv=lambda name, file: [name]),
+    # the ROUTE|LEVEL argument first, or after `--` at the end (then it may start with -)
+    Command("explain", st.one_of(
+        st.builds(lambda what, rest: [what, *rest], route_or_level,
+                  options(CATALOGUE_OPTIONS, max_size=3)),
+        st.builds(lambda what, rest: [*rest, "--", what], route_or_level,
+                  options(CATALOGUE_OPTIONS, max_size=3)),
+        options(CATALOGUE_OPTIONS, max_size=2)), examples=150, reads_file=False,
+        argv=lambda name, file: [name]),
+    # one audit is a few solves: few examples, and never the planner (--no-earliest)
+    Command("audit", options(AUDIT_OPTIONS, ("--no-earliest",), max_size=3), examples=20,
+            reads_file=False, argv=lambda name, file: [name]),
 ]
+FILE_COMMANDS = [command for command in COMMANDS if command.reads_file]
 
 
 def run_once(command: Command, content: bytes, suffix: str, args: list[str]) -> None:
     path = WORK / f"input{suffix}"
     path.write_bytes(content)
+    lang = "zh" if (len(content) + len(args)) % 2 else "en"   # both languages' messages
     started = time.monotonic()
     result = CliRunner().invoke(main, [*command.argv(command.name, str(path)), *args],
                                 input=content,
-                                env={"PYQUALIFY_DEBUG": "", "PYQUALIFY_LANG": "en"})
+                                env={"PYQUALIFY_DEBUG": "", "PYQUALIFY_LANG": lang})
     elapsed = time.monotonic() - started
     event(f"exit {result.exit_code}")
     if os.environ.get("PYQUALIFY_FUZZ_SLOW") and elapsed > 1:
@@ -314,7 +352,8 @@ def run_once(command: Command, content: bytes, suffix: str, args: list[str]) -> 
         assert len(result.stderr) < 2000, shown
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=[c.label or c.name for c in COMMANDS])
+@pytest.mark.parametrize("command", FILE_COMMANDS,
+                         ids=[c.label or c.name for c in FILE_COMMANDS])
 def test_documents_near_and_far_from_the_schema(command: Command) -> None:
     @fuzz_settings(command.examples)
     @given(data=st.data())
@@ -327,7 +366,8 @@ def test_documents_near_and_far_from_the_schema(command: Command) -> None:
     run()
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=[c.label or c.name for c in COMMANDS])
+@pytest.mark.parametrize("command", FILE_COMMANDS,
+                         ids=[c.label or c.name for c in FILE_COMMANDS])
 def test_arbitrary_bytes(command: Command) -> None:
     @fuzz_settings(command.examples)
     @given(data=st.data())
@@ -351,4 +391,6 @@ def test_arbitrary_options(command: Command) -> None:
 
 def _fixed(command: Command) -> list[str]:
     """The options a run with fuzzed input gets: cheap ones."""
+    if command.label == "check --horizon":
+        return ["--no-assume-work", "--horizon", "36"]
     return ["--horizon", "12", "--no-tradeoffs"] if command.name == "path" else []

@@ -185,3 +185,35 @@ def test_open_input_streams_a_regular_file_and_refuses_a_fifo(tmp_path: Path) ->
         open_input(tmp_path / "pipe")
     with pytest.raises(InputError, match="no such file"):
         open_input(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["check", "--flag"], "错误：没有选项 --flag。", "No such option '--flag'"),
+    (["chek"], "错误：没有命令 chek。是否想写 check？", "No such command 'chek'"),
+    (["check"], "错误：缺少参数 FILE。", "Missing argument 'FILE'."),
+    (["check", EXAMPLE, "--format", "xml"], "错误：--format：应为以下之一：text, json",
+     "Invalid value for '--format'"),
+    (["path", EXAMPLE, "--target", "9"], "错误：--target：应为1 到 4 的整数",
+     "Invalid value for '--target'"),
+    (["check", EXAMPLE, "--horizon", "x"], "错误：--horizon：应为1 到 1200 的整数",
+     "Invalid value for '--horizon'"),
+    (["check", EXAMPLE, "extra"], "错误：多余的参数（extra）", "unexpected extra argument"),
+    (["check", EXAMPLE, "--explain=1"], "错误：选项 --explain 不接受值。",
+     "does not take a value"),
+    (["check", "/"], '错误：FILE：应为普通文件（或用 - 表示标准输入），但 "/" 是目录',
+     "is a directory"),
+])
+def test_click_usage_errors_follow_lang_and_the_locale(args: list[str], zh: str,
+                                                       en: str) -> None:
+    for extra, env in (([], {"PYQUALIFY_LANG": "zh"}), (["--lang", "zh"], {"PYQUALIFY_LANG": "en"}),
+                       (["--lang=zh"], {"PYQUALIFY_LANG": "en"})):
+        said = CliRunner().invoke(main, [*args, *extra], env=env)
+        assert said.exit_code == 2 and zh in said.stderr, said.stderr
+        assert "Error" not in said.stderr and "Usage" not in said.stderr
+    english = CliRunner().invoke(main, [*args, "--lang", "en"], env={"PYQUALIFY_LANG": "zh"})
+    assert english.exit_code == 2 and en in english.stderr and not HAN.search(english.stderr)
+
+
+def test_a_long_unknown_option_is_elided_in_chinese_too() -> None:
+    said = CliRunner().invoke(main, ["check", "--" + "\x1b" * 5000, "--lang", "zh"])
+    assert said.exit_code == 2 and "\x1b" not in said.stderr and len(said.stderr) < 400

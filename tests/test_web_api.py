@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import pyqualify
 from pyqualify.applicant import InputError, parse_applicant, parse_text
 from pyqualify.cli import main
-from pyqualify.web.app import create_app
+from pyqualify.web.app import CHECK_PARAMS, create_app
 
 with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
     warnings.simplefilter("ignore")
@@ -92,6 +92,32 @@ def test_options_are_the_command_lines_options(client: TestClient) -> None:
         cli_json("path", str(example), "--no-study", "--no-assume-work", "--target", "4"))
 
 
+@pytest.mark.parametrize(("query", "options"), [
+    ("no_assume_work=true&horizon=36", ["--no-assume-work", "--horizon", "36"]),
+    ("no_explain", ["--no-explain"]),
+    ("no_explain=false&horizon=1&as_of=2027-03", ["--explain", "--horizon", "1",
+                                                   "--as-of", "2027-03"]),
+    ("no_assume_work=0&no_explain=1&set=I1=false", ["--no-explain", "--set", "I1=false"]),
+])
+@pytest.mark.parametrize("name", ["newcomer-three-years", "graduating-student"])
+def test_check_options_are_the_command_lines_options(client: TestClient, query: str,
+                                                     options: list[str], name: str) -> None:
+    example = ROOT / "examples" / f"{name}.yaml"
+    response = client.post(f"/api/check?{query}", content=example.read_bytes())
+    assert response.status_code == 200
+    assert response.json() == cli_json("check", str(example), *options)
+
+
+def test_check_options_change_the_answer(client: TestClient) -> None:
+    body = (ROOT / "examples" / "newcomer-three-years.yaml").read_bytes()
+    full = client.post("/api/check", content=body).json()
+    bare = client.post("/api/check?no_explain", content=body).json()
+    short = client.post("/api/check?no_assume_work&horizon=12", content=body).json()
+    assert "forecast" in full and "forecast" not in bare
+    assert short["forecast"] == {"assume_work": False, "horizon": 12}
+    assert full["forecast"] == {"assume_work": True, "horizon": 240}
+
+
 BAD_FILE = """\
 education: high_school
 as_of: 2026-11
@@ -144,6 +170,17 @@ def test_bad_planning_options_answer_422(client: TestClient, query: str, field: 
     response = client.post(f"/api/path?{query}", json={"education": "high_school"})
     assert response.status_code == 422
     assert response.json()["error"]["field"].split(" ")[0] == field
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("horizon=0", "horizon"), ("horizon=1201", "horizon"), ("horizon=x", "horizon"),
+    ("no_explain=maybe", "no_explain"), ("no_assume_work=2", "no_assume_work"),
+    ("no_explain&no_explain", "no_explain"), ("no_study=true", "no_study"),
+])
+def test_bad_check_options_answer_422(client: TestClient, query: str, field: str) -> None:
+    response = client.post(f"/api/check?{query}", json={"education": "high_school"})
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == field
 
 
 def test_planning_options_are_not_check_options(client: TestClient) -> None:
@@ -223,6 +260,8 @@ def test_openapi_and_docs(client: TestClient) -> None:
     names = {p["name"] for p in spec["paths"]["/api/path"]["post"]["parameters"]}
     assert names == {"lang", "as_of", "set", "target", "no_study", "no_training",
                      "no_assume_work", "horizon"}
+    checks = {p["name"] for p in spec["paths"]["/api/check"]["post"]["parameters"]}
+    assert checks == CHECK_PARAMS
     refs = re.findall(r'"\$ref": "#/([^"]+)"', json.dumps(spec))
     for ref in refs:   # every reference resolves inside the document
         node: Any = spec
@@ -346,3 +385,65 @@ def test_a_billion_laughs_file_is_refused_quickly(client: TestClient) -> None:
         response = client.post(endpoint, content=bomb)
         assert response.status_code == 422, response.text[:300]
         assert response.json()["error"]["message"]   # an unknown key, or too many values
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("method", "url", "body", "field", "zh_part", "en_part"), [
+    ("post", "/api/check?colour=red", b"education: none", "colour", "已知的参数",
+     "expected a known parameter (as_of, horizon, lang"),
+    ("post", "/api/check?as_of=2026-01&as_of=2026-02", b"education: none", "as_of",
+     "此参数只出现一次", "expected this parameter once"),
+    ("post", "/api/check?no_explain=maybe", b"education: none", "no_explain",
+     "应为true 或 false", 'expected true or false, got "maybe"'),
+    ("post", "/api/path?target=9", b"education: none", "target", "1 到 4 的整数",
+     "expected a whole number from 1 to 4, got the number 9"),
+    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 1200 的整数",
+     'expected a whole number from 1 to 1200, got "x"'),
+    ("post", "/api/check", b"  ", "", "请求内容是空的",
+     "expected an applicant document in the body, but it is empty"),
+    ("post", "/api/parse", b"education: \xff", "", "第 11 个字节不是 UTF-8",
+     "expected a UTF-8 text, but byte 11 is not UTF-8"),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_servers_own_errors_in_both_languages(
+        client: TestClient, method: str, url: str, body: bytes, field: str, zh_part: str,
+        en_part: str, lang: str) -> None:
+    joined = f"{url}{'&' if '?' in url else '?'}lang={lang}"
+    response = client.request(method.upper(), joined, content=body)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["field"] == field
+    if lang == "zh":
+        assert zh_part in error["message"] and HAN.search(error["message"])
+        assert "expected" not in error["message"]
+    else:
+        assert en_part in error["message"] and not HAN.search(error["message"])
+
+
+def test_the_lang_parameter_itself_is_refused_in_english(client: TestClient) -> None:
+    response = client.post("/api/check?lang=fr", content=b"education: none")
+    assert response.status_code == 422
+    assert response.json()["error"] == {"field": "lang",
+                                        "message": 'lang: expected zh or en, got "fr"'}
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", ("没有这个地址", "此地址不接受这种请求方法", "请求内容超过 1 MiB")),
+    ("en", ("no such address", "this address does not take that method",
+            "the body is larger than 1 MiB")),
+])
+def test_404_405_413_in_both_languages(client: TestClient, lang: str,
+                                       words: tuple[str, str, str]) -> None:
+    missing = client.get(f"/nowhere?lang={lang}")
+    method = client.get(f"/api/check?lang={lang}")
+    big = client.post(f"/api/check?lang={lang}", content=b"#" * (MiB + 1))
+    assert [r.status_code for r in (missing, method, big)] == [404, 405, 413]
+    assert [r.json()["error"]["message"] for r in (missing, method, big)] == list(words)
+
+
+def test_the_web_server_speaks_through_the_catalogue() -> None:
+    for name in ("app.py", "jobs.py"):
+        source = (ROOT / "pyqualify" / "web" / name).read_text(encoding="utf-8")
+        assert "InputError(" not in source, name   # English-only errors: use input_error

@@ -16,8 +16,9 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from pyqualify import check, fastest_path, load_applicant
+from pyqualify import check, fastest_path, load_applicant, texts
 from pyqualify.applicant import InputError, parse_applicant, parse_text
+from pyqualify.params import rule_defaults
 from tests.web_server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +121,7 @@ def test_each_example_shows_the_engines_answers(
         server: str, context: tuple[BrowserContext, Requests]) -> None:
     ctx, _ = context
     page = open_page(ctx, f"{server}/")
+    named = 0
     for i, example in enumerate(EXAMPLES):
         # a resize redraws the timeline; it must never bring back the previous answer
         page.set_viewport_size({"width": 1280 - 200 * (i % 2), "height": 900})
@@ -134,10 +136,18 @@ def test_each_example_shows_the_engines_answers(
         assert shown_path(page) == (plan.reachable, certified), example.name
         steps = page.locator("#path-detail .steps li").count()
         assert steps == len(plan.plans[0].steps) if plan.reachable else steps == 0
+        # what to bring: the names of pyqualify.texts (the page's one source), filled in
+        wanted = {texts.MATERIAL_NAMES[doc][0].format(**rule_defaults())
+                  for level in expected.levels if level.eligible
+                  for docs in level.materials.values() for doc in docs}
+        shown = set(page.locator(".materials li").all_inner_texts())
+        assert shown == wanted, example.name
+        named += len(shown)
         if example.stem == "college-graduate":
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
             assert page.locator("#timeline svg rect.bar").count() >= 2
+    assert named > 0   # some example is eligible somewhere: the materials were shown
 
 
 def test_the_target_level_changes_the_path(server: str,

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..applicant import MAX_FILE_BYTES, InputError
+from ..messages import input_error, say
 from ..query import FALSE_WORDS, TRUE_WORDS, parse_as_of, parse_settings, planner_options
 from . import page
 from .jobs import Job
@@ -26,8 +27,9 @@ from .openapi import openapi_document
 from .pool import Busy, Gone, Timeout, WorkerPool, default_workers
 
 LANGS = ("zh", "en")
-CHECK_PARAMS = {"lang", "as_of", "set"}
-PATH_PARAMS = CHECK_PARAMS | {"target", "no_study", "no_training", "no_assume_work", "horizon"}
+RULE_PARAMS = {"lang", "as_of", "set"}
+CHECK_PARAMS = RULE_PARAMS | {"no_assume_work", "horizon", "no_explain"}
+PATH_PARAMS = RULE_PARAMS | {"target", "no_study", "no_training", "no_assume_work", "horizon"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                "style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -88,16 +90,16 @@ def _flag(value: str, name: str) -> bool:
         return True
     if value in FALSE_WORDS:
         return False
-    raise InputError(name, "true or false", value)
+    raise input_error(name, "true_false", value)
 
 
 def _whole(value: str, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise InputError(name, f"a whole number from {low} to {high}", value) from None
+        raise input_error(name, "whole_number_range", value, low=low, high=high) from None
     if not low <= number <= high:
-        raise InputError(name, f"a whole number from {low} to {high}", number)
+        raise input_error(name, "whole_number_range", number, low=low, high=high)
     return number
 
 
@@ -107,26 +109,31 @@ def read_query(request: Request, allowed: set[str]) -> dict[str, Any]:
     single: dict[str, str] = {}
     for name, value in items:
         if name not in allowed:
-            raise InputError(name, f"a known parameter ({', '.join(sorted(allowed))})",
-                             has_got=False)
+            raise input_error(name, "known_parameter", known=", ".join(sorted(allowed)))
         if name != "set":
             if name in single:
-                raise InputError(name, "this parameter once", has_got=False)
+                raise input_error(name, "parameter_once")
             single[name] = value
     lang = single.get("lang", "en")
     if lang not in LANGS:
-        raise InputError("lang", "zh or en", lang)
+        raise input_error("lang", "lang_choice", lang)
     query: dict[str, Any] = {"lang": lang}
     if "as_of" in allowed:
         query["as_of"] = parse_as_of(single.get("as_of"), "as_of")
         query["params"] = parse_settings([v for name, v in items if name == "set"], "set")
+    flags = {name: _flag(single[name], name) if name in single else False
+             for name in ("no_study", "no_training", "no_assume_work", "no_explain")
+             if name in allowed}
+    horizon = single.get("horizon")
+    months = None if horizon is None else _whole(horizon, "horizon", 1, 1200)
     if "target" in allowed:
-        flags = {name: _flag(single[name], name) if name in single else False
-                 for name in ("no_study", "no_training", "no_assume_work")}
-        horizon = single.get("horizon")
         query["target"] = _whole(single.get("target", "1"), "target", 1, 4)
-        query["options"] = planner_options(
-            **flags, horizon=None if horizon is None else _whole(horizon, "horizon", 1, 1200))
+        query["options"] = planner_options(**flags, horizon=months)
+    elif "no_explain" in allowed:
+        query["explain"] = not flags["no_explain"]
+        query["assume_work"] = not flags["no_assume_work"]
+        if months is not None:
+            query["horizon"] = months
     return query
 
 
@@ -136,8 +143,7 @@ async def read_text(request: Request) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("", f"a UTF-8 text, but byte {exc.start} is not UTF-8",
-                         has_got=False) from None
+        raise input_error("", "body_not_utf8", offset=exc.start) from None
 
 
 def is_json(request: Request) -> bool:
@@ -232,20 +238,9 @@ class Service:
                         headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
 
 
-WORDS = {
-    "too_large": ("请求内容超过 1 MiB", "the body is larger than 1 MiB"),
-    "timeout": ("计算超过 {seconds} 秒的时限，请放宽条件后重试",
-                "the question took longer than the time limit of {seconds} s"),
-    "busy": ("服务器繁忙，请稍后重试", "the server is busy; please try again"),
-    "fault": ("程序内部错误（{detail}）", "internal error ({detail})"),
-    "not_found": ("没有这个地址", "no such address"),
-    "method": ("此地址不接受这种请求方法", "this address does not take that method"),
-}
-
-
 def _words(lang: str, key: str, **values: str) -> str:
-    zh, en = WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    """A sentence of the message catalogue (``web_<key>``) in ``lang``."""
+    return say(f"web_{key}", lang, **values)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

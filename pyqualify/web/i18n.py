@@ -59,22 +59,6 @@ assert tuple(ENUMS["education"]) == EDUCATIONS and tuple(ENUMS["kind"]) == DIPLO
 assert tuple(ENUMS["major"]) == OCCUPATIONS and tuple(ENUMS["skill_target"]) == SKILL_TARGETS
 assert tuple(ENUMS["mode"]) == MODES
 
-# EXPLAIN.md's documents; the same words as the explain branch's texts.MATERIAL_NAMES (use
-# that table here once both are merged)
-MATERIALS: dict[str, tuple[str, str]] = {
-    "id_card": ("身份证", "ID card"),
-    "education_proof": ("学历证明", "proof of education (the highest diploma, or the "
-                        "high-school certificate)"),
-    "enrolment_proof": ("在校证明（应届毕业生）", "proof of enrolment (graduating student)"),
-    "work_proof": ("工作经验证明（单位出具）", "proof of work experience (from the employer)"),
-    "training_certificate": ("培训证书（不少于{l4_2_training_hours}标准学时）",
-                             "training certificate ({l4_2_training_hours}+ standard hours)"),
-    "certificate_level4": ("四级/中级工证书", "level-4 (intermediate worker) certificate"),
-    "certificate_level3": ("三级/高级工证书", "level-3 (senior worker) certificate"),
-    "certificate_level2": ("二级/技师证书", "level-2 (technician) certificate"),
-    "preparatory_technician_certificate": ("预备技师证书", "preparatory technician certificate"),
-}
-
 THRESHOLD_LABELS: dict[str, tuple[str, str]] = {
     "l4_1_work_months": ("L4-1 工作月数", "L4-1 months of work"),
     "l4_2_work_months": ("L4-2 工作月数", "L4-2 months of work"),
@@ -225,7 +209,7 @@ def page_data(lang: str) -> dict[str, Any]:
         "programmes": {key: pick(pair, lang) for key, pair in texts.PROGRAMMES.items()},
         "options": {key: pick(pair, lang) for key, pair in texts.OPTIONS.items()},
         "warnings": {key: pick(pair, lang) for key, pair in texts.WARNINGS.items()},
-        "materials": {key: pick(pair, lang) for key, pair in MATERIALS.items()},
+        "materials": {key: pick(pair, lang) for key, pair in texts.MATERIAL_NAMES.items()},
         "catalog": {p.id: {"mode": p.mode, "months": p.months} for p in catalog},
         "thresholds": {name: defaults[name] for name in THRESHOLDS},
         "switches": {ident: defaults[name] for ident, name in SWITCH_IDS.items()},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..applicant import InputError
+from ..messages import input_error
 from ..options import PlannerOptions
 
 MAX_ECHO_NODES = 5000   # the most values of a bad file echoed back to the page's form
@@ -29,6 +30,9 @@ class Job:
     params: dict[str, int | bool] = field(default_factory=dict)
     target: int = 1
     options: PlannerOptions | None = None
+    explain: bool = True          # check only: as the command line's --explain/--no-explain
+    assume_work: bool = True      # check only: --no-assume-work
+    horizon: int | None = None    # check only: --horizon (None: the command line's default)
 
 
 def answer(job: Job) -> dict[str, Any]:
@@ -58,14 +62,15 @@ def _answer(job: Job) -> dict[str, Any]:
     raw: Any = None
     try:
         if not job.text.strip():
-            raise InputError("", "an applicant document in the body, but it is empty",
-                             has_got=False)
+            raise input_error("", "body_empty")
         raw = parse_text(job.text, strict_json=job.strict_json)
         applicant = parse_applicant(raw)
         if job.kind == "parse":
             return {"ok": {"applicant": applicant.to_dict()}}
         if job.kind == "check":
-            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params)}
+            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params,
+                                         explain=job.explain, assume_work=job.assume_work,
+                                         horizon=job.horizon)}
         return {"ok": path_document(applicant, job.target, as_of=job.as_of,
                                     params=job.params, options=job.options)}
     except InputError as exc:

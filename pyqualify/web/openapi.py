@@ -24,15 +24,24 @@ SET = _query("set", "Override a threshold or flip a switch, NAME=VALUE; repeatab
                  f"{k} ({v})" for k, v in SWITCH_IDS.items()) + ".",
              {"type": "array", "items": {"type": "string", "example": "I1=false"}},
              style="form", explode=True)
+NO_ASSUME_WORK = _query("no_assume_work", "Count future work only where a work record "
+                        "covers it.", {"type": "boolean", "default": False})
+HORIZON = _query("horizon", "Months from as_of within which to look (default 240).",
+                 {"type": "integer", "minimum": 1, "maximum": 1200})
+EXPLAINING = [
+    _query("no_assume_work", "For `opens`: count future work only where a work record "
+           "covers it.", {"type": "boolean", "default": False}),
+    _query("horizon", "For `opens`: months from as_of within which to look (default 240).",
+           {"type": "integer", "minimum": 1, "maximum": 1200}),
+    _query("no_explain", "Verdicts only: leave out opens, opens_by, shortfall and materials "
+           "(EXPLAIN.md).", {"type": "boolean", "default": False}),
+]
 PLANNING = [
     _query("target", "The level wanted (1 = 一级/高级技师).",
            {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}),
     _query("no_study", "Rule out new study.", {"type": "boolean", "default": False}),
     _query("no_training", "Rule out a training course.", {"type": "boolean", "default": False}),
-    _query("no_assume_work", "Count future work only where a work record covers it.",
-           {"type": "boolean", "default": False}),
-    _query("horizon", "Months from as_of within which to look (default 240).",
-           {"type": "integer", "minimum": 1, "maximum": 1200}),
+    NO_ASSUME_WORK, HORIZON,
 ]
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
     "type": "object", "required": ["field", "message"],
@@ -79,8 +88,9 @@ def openapi_document() -> dict[str, Any]:
         "paths": {
             "/api/check": {"post": {
                 "summary": "Which levels the applicant may sit now, and by which routes",
-                "parameters": [LANG, AS_OF, SET], "requestBody": _body(),
-                "responses": {"200": {"description": "The check document (OUTPUT.md).",
+                "parameters": [LANG, AS_OF, SET, *EXPLAINING], "requestBody": _body(),
+                "responses": {"200": {"description": "The check document (OUTPUT.md, "
+                                                     "EXPLAIN.md).",
                                       "content": {"application/json": {"schema": {
                                           "type": "object"}}}},
                               **_errors(413, 422, 503)}}},
