@@ -426,3 +426,9 @@ def test_a_path_past_the_time_limit_is_that_lines_error_and_the_batch_goes_on(tm
     answered = [json.loads(line) for line in patient.output.splitlines()]
     assert [r["ok"] and r["path"]["reachable"] for r in answered] == [True, True]
     assert run("batch", str(people), "--path", "--time-limit", "-1").exit_code == 2
+
+
+def test_synth_refuses_a_population_past_its_bound_at_once():
+    result = run("synth", "100000000000")
+    assert result.exit_code == 2
+    assert "N: expected a whole number from 0 to 10000000" in result.output

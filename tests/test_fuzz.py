@@ -233,6 +233,8 @@ RULE_OPTIONS = [opt("--set", settings_values), opt("--as-of", st.one_of(months()
                 opt("--lang", st.one_of(st.sampled_from(["zh", "en"]), odd_option)),
                 opt("--format", st.one_of(st.sampled_from(["text", "json"]), odd_option))]
 PATH_OPTIONS = [*RULE_OPTIONS, opt("--target", small_or_odd(1, 4)), flag("--no-study"),
+                opt("--time-limit", st.one_of(st.sampled_from(["0.001", "0.5", "30"]),
+                                              odd_option)),
                 flag("--no-training"), flag("--no-assume-work"), flag("--all"),
                 flag("--no-tradeoffs"), opt("--horizon", small_or_odd(1, 30)),
                 opt("--certificate-delay", small_or_odd(0, 6)),
@@ -270,7 +272,17 @@ BATCH_OPTIONS = [opt("--set", settings_values), opt("--as-of", st.one_of(months(
                  flag("--no-explain"), flag("--explain"),
                  opt("--format", st.one_of(st.just("json"), odd_option)),
                  opt("--target", small_or_odd(1, 4)),
-                 opt("--output", st.sampled_from(["/nonexistent/dir/out.jsonl", "/"]))]
+                 opt("--output", st.sampled_from(["/nonexistent/dir/out.jsonl", "/"])),
+                 opt("--jobs", small_or_odd(0, 2)), flag("--quiet"), flag("--path"),
+                 flag("--resume"), opt("--lang", st.one_of(st.sampled_from(["zh", "en"]),
+                                                           odd_option)),
+                 opt("--engine", st.one_of(st.just("local"), odd_option)),
+                 opt("--scheduler", odd_option),
+                 opt("--time-limit", st.one_of(st.sampled_from(["0.001", "30"]), odd_option)),
+                 opt("--summary", st.sampled_from(["/nonexistent/dir/s.json", "/"]))]
+SYNTH_OPTIONS = [opt("--seed", st.one_of(st.integers(-5, 5).map(str), odd_option)),
+                 opt("--as-of", mostly(months())),
+                 opt("--output", st.sampled_from(["/nonexistent/dir/p.jsonl", "/"]))]
 
 
 def options(choices: list[st.SearchStrategy[list[str]]], always: tuple[str, ...] = (),
@@ -298,6 +310,12 @@ class Command:
     reads_file: bool = True           # False: only its options are fuzzed
 
 
+def st_suffix(file: str) -> str:
+    """template writes FILE.csv or FILE.xlsx beside the fuzzed input (in a temporary
+    folder), or is refused for any other suffix."""
+    return (".csv", ".xlsx", ".txt")[len(file) % 3]
+
+
 # `path` always gets a small --horizon first (a later odd --horizon replaces it).
 COMMANDS: list[Command] = [
     Command("check", options(RULE_OPTIONS), examples=400),
@@ -321,6 +339,15 @@ COMMANDS: list[Command] = [
                   options(CATALOGUE_OPTIONS, max_size=3)),
         options(CATALOGUE_OPTIONS, max_size=2)), examples=150, reads_file=False,
         argv=lambda name, file: [name]),
+    # the batch's spreadsheet input: arbitrary bytes as a .csv
+    Command("batch", options(BATCH_OPTIONS[:4], ("--quiet",), max_size=3),
+            inputs=lambda: st.tuples(st.binary(max_size=2000), st.just(".csv")), examples=40,
+            good_input=(b"id,education\na,high_school\n", ".csv"), label="batch csv"),
+    Command("template", st.just([]), examples=5, reads_file=False,
+            argv=lambda name, file: [name, file + st_suffix(file)]),
+    Command("synth", st.builds(lambda n, rest: [n, *rest], small_or_odd(0, 20),
+                               options(SYNTH_OPTIONS, max_size=3)), examples=60,
+            reads_file=False, argv=lambda name, file: [name]),
     # one audit is a few solves: few examples, and never the planner (--no-earliest)
     Command("audit", options(AUDIT_OPTIONS, ("--no-earliest",), max_size=3), examples=20,
             reads_file=False, argv=lambda name, file: [name]),

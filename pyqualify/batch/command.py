@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..applicant import InputError
+from ..messages import input_error
 from .outputs import output_kind
 from .runner import Run, execute
 from .work import Settings
@@ -72,6 +73,9 @@ def write_template_command(file: str) -> None:
                          file) from None
 
 
+MAX_SYNTH = 10_000_000  # ten times the population study of a million people
+
+
 def synth_command(count: int, seed: int, as_of: str, output: str | None) -> None:
     """Write ``count`` synthetic applicants as JSON Lines."""
     from ..months import parse_month
@@ -81,8 +85,8 @@ def synth_command(count: int, seed: int, as_of: str, output: str | None) -> None
         parse_month(as_of)
     except ValueError as exc:
         raise InputError("--as-of", str(exc), as_of) from None
-    if count < 0:
-        raise InputError("N", "a number of applicants (0 or more)", count)
+    if not 0 <= count <= MAX_SYNTH:
+        raise input_error("N", "whole_number_range", count, low=0, high=MAX_SYNTH)
     try:
         handle = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     except OSError as exc:
