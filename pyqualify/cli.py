@@ -143,21 +143,26 @@ class Group(click.Group):
         return localised(exc, self.usage_lang)
 
 
-def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by every command that applies the rules."""
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--set``, ``--lang`` and ``--format``: every command that reads the rules."""
     command = click.option(
         "--set", "settings", multiple=True, metavar="NAME=VALUE",
         help="Override a threshold (l1_1_work_months=36) or flip a switch "
              "(I1=false, higher_tier_counts_as_technical_school=false). Repeatable.")(command)
-    command = click.option("--as-of", "as_of", metavar="YYYY-MM",
-                           help="The month of the question (default: the file's, else "
-                                "the current month).")(command)
     command = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
                            help="Language of the text output (default: from the locale).")(
         command)
     command = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
                            default="text", show_default=True, help="Output format.")(command)
     return command
+
+
+def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that applies the rules to an applicant."""
+    command = click.option("--as-of", "as_of", metavar="YYYY-MM",
+                           help="The month of the question (default: the file's, else "
+                                "the current month).")(command)
+    return common_options(command)
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, int | bool]:

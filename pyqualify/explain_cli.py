@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
-from .cli import answers_errors, default_lang, emit_json, parse_as_of, parse_settings
+from .cli import (
+    answers_errors,
+    common_options,
+    default_lang,
+    emit_json,
+    parse_as_of,
+    parse_settings,
+)
 from .messages import input_error, quote
 
 
-def _common(command: Any) -> Any:
-    command = click.option(
-        "--set", "settings", multiple=True, metavar="NAME=VALUE",
-        help="Override a threshold (l1_1_work_months=36) or flip a switch (I1=false). "
-             "Repeatable.")(command)
-    command = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                           help="Language of the text output (default: from the locale).")(
-        command)
-    command = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                           default="text", show_default=True, help="Output format.")(command)
-    return command
-
-
 @click.command()
-@_common
+@common_options
 @answers_errors
 def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """Every route: its level, clause (zh), English line and conditions in force."""
@@ -40,7 +32,7 @@ def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
 
 @click.command()
 @click.argument("what", metavar="ROUTE|LEVEL")
-@_common
+@common_options
 @answers_errors
 def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """One route (L3-2) or every route of one level (3) with its clause and conditions."""
@@ -65,7 +57,7 @@ def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) ->
 @click.option("--as-of", "as_of", metavar="YYYY-MM",
               help="The month of the witnesses and plans (default: the current month).")
 @click.option("--no-earliest", is_flag=True, help="Skip the planner (earliest per level).")
-@_common
+@common_options
 @answers_errors
 def audit(as_of: str | None, no_earliest: bool, settings: tuple[str, ...], lang: str | None,
           fmt: str) -> None:

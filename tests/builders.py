@@ -54,3 +54,17 @@ def verdicts(data: dict[str, Any], **params: Any) -> dict[str, Any]:
     return {"as_of": doc["as_of"], "education_ok": doc["education_ok"],
             "levels": [{k: level[k] for k in ("level", "held", "eligible", "routes")}
                        for level in doc["levels"]]}
+
+
+# A file whose second work record ends before it starts (work[1].end): the web tests'
+# bad input.
+BAD_FILE = """\
+education: high_school
+as_of: 2026-11
+work:
+  - start: 2019-07
+    occupation: related
+  - start: 2021-05
+    end: 2020-01
+    occupation: same
+"""

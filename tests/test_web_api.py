@@ -22,6 +22,7 @@ import pyqualify
 from pyqualify.applicant import InputError, parse_applicant, parse_text
 from pyqualify.cli import main
 from pyqualify.web.app import CHECK_PARAMS, create_app
+from tests.builders import BAD_FILE
 
 with warnings.catch_warnings():   # Starlette 1.x suggests httpx2; httpx works the same here
     warnings.simplefilter("ignore")
@@ -116,18 +117,6 @@ def test_check_options_change_the_answer(client: TestClient) -> None:
     assert "forecast" in full and "forecast" not in bare
     assert short["forecast"] == {"assume_work": False, "horizon": 12}
     assert full["forecast"] == {"assume_work": True, "horizon": 240}
-
-
-BAD_FILE = """\
-education: high_school
-as_of: 2026-11
-work:
-  - start: 2019-07
-    occupation: related
-  - start: 2021-05
-    end: 2020-01
-    occupation: same
-"""
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

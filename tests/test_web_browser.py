@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 from pyqualify import check, fastest_path, load_applicant, texts
 from pyqualify.applicant import InputError, parse_applicant, parse_text
 from pyqualify.params import rule_defaults
+from tests.builders import BAD_FILE
 from tests.web_server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,18 +209,6 @@ def test_switching_the_language_keeps_the_form(
     assert page.input_value("[name=id]") == "technician-college"
     assert "months" in page.inner_text("#path-headline")
     assert "Fastest path" in page.inner_text("#path-title")
-
-
-BAD_FILE = """\
-education: high_school
-as_of: 2026-11
-work:
-  - start: 2019-07
-    occupation: related
-  - start: 2021-05
-    end: 2020-01
-    occupation: same
-"""
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
