@@ -248,25 +248,30 @@ def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
 
 def _result(applicant: Applicant, as_of: int, params: RuleParams,
             atoms: dict[str, list[list[Any]]]) -> CheckResult:
-    admitted = {route for route, in atoms.get("admits", [])}
-    eligible = {level for level, in atoms.get("eligible", [])}
-    held = {level for level, in atoms.get("holds", [])}
-    unmet: dict[str, list[str]] = {}
-    for route, condition, *_ in atoms.get("unmet", []) + atoms.get("shortfall", []):
-        unmet.setdefault(route, []).append(condition)
+    get = atoms.get
+    routes: dict[int, list[str]] = {level: [] for level in LEVELS}
+    for route, in get("admits", ()):
+        routes[route_level(route)].append(route)
+    eligible = {level for level, in get("eligible", ())}
+    held = {level for level, in get("holds", ())}
+    unmet: dict[int, dict[str, list[str]]] = {level: {} for level in LEVELS}
+    for kind in ("unmet", "shortfall"):
+        for route, condition, *_ in get(kind, ()):
+            unmet[route_level(route)].setdefault(route, []).append(condition)
     levels = tuple(
         LevelAnswer(
             level=level, held=level in held, eligible=level in eligible,
-            routes=tuple(sorted(r for r in admitted if route_level(r) == level)),
-            unmet={r: tuple(sorted(c)) for r, c in unmet.items() if route_level(r) == level},
+            routes=tuple(sorted(routes[level])),
+            unmet={r: tuple(sorted(c)) for r, c in unmet[level].items()},
         )
         for level in LEVELS
     )
+    work = get("work")
     return CheckResult(applicant=applicant, as_of=as_of,
                        education_ok="education_ok" in atoms, levels=levels, params=params,
                        warnings=tuple(future_facts(applicant, as_of)),
-                       work_months=next((n for n, in atoms.get("work", [])), 0),
-                       work_since={level: n for level, n in atoms.get("work_since", [])
+                       work_months=work[0][0] if work else 0,
+                       work_since={level: n for level, n in get("work_since", ())
                                    if level in (4, 3, 2)})
 
 
