@@ -131,6 +131,30 @@ def _add_facts(backend: clingo.Backend, facts: list[tuple[str, tuple[Any, ...]]]
         handle_error(add_rule(rep, False, head, 1, no_body, 0))
 
 
+def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
+    """``str()`` of each symbol, through clingo's C API with one buffer (see ``_C``):
+    about half the cost of ``str()``, which allocates two C buffers per call."""
+    if _C is None:
+        return [str(symbol) for symbol in symbols]
+    ffi, lib, handle_error = _C
+    to_size, to_string, text_of = (lib.clingo_symbol_to_string_size,
+                                   lib.clingo_symbol_to_string, ffi.string)
+    size_out = ffi.new("size_t*")
+    capacity = 256
+    buffer = ffi.new("char[]", capacity)
+    texts: list[str] = []
+    for symbol in symbols:
+        rep = symbol._rep
+        handle_error(to_size(rep, size_out))
+        size = size_out[0]
+        if size > capacity:
+            capacity = size
+            buffer = ffi.new("char[]", capacity)
+        handle_error(to_string(rep, buffer, size))
+        texts.append(text_of(buffer).decode())
+    return texts
+
+
 def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:
     """The applicant's records as input facts of ``logic/state.lp``."""
     fact = program.fact

@@ -8,7 +8,7 @@ from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, arguments
+from .asp import RULE_FILES, Program, add_applicant, arguments, symbol_texts
 from .forecast import ForecastOptions
 from .materials import materials as route_materials
 from .months import current_month, format_month
@@ -159,8 +159,9 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    for symbol in program.model_symbols():
-        name, key, rest = _parts(symbol)
+    symbols = program.model_symbols()
+    for symbol, text in zip(symbols, symbol_texts(symbols), strict=True):
+        name, key, rest = _parts(symbol, text)
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -181,10 +182,9 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             for key, r in enumerate(results)]
 
 
-def _parts(symbol: Any) -> tuple[str, Any, list[Any]]:
-    """Name, first argument and the other arguments of a shown atom, from one ``str()``
+def _parts(symbol: Any, text: str) -> tuple[str, Any, list[Any]]:
+    """Name, first argument and the other arguments of a shown atom, from its text
     (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
-    text = str(symbol)
     start = text.find("(")
     values: list[Any] = []
     for part in text[start + 1:-1].split(",") if start > 0 else ():

@@ -24,3 +24,16 @@ def test_both_ways_of_handing_facts_give_the_same_answers(
     assert fast == public
     assert any(level["eligible"] for doc in fast for level in doc["levels"])
     assert any(not level["eligible"] for doc in fast for level in doc["levels"])
+
+
+def test_symbol_texts_are_str_of_each_symbol() -> None:
+    import clingo
+
+    symbols = [clingo.Number(-3), clingo.Function("ongoing"), clingo.String('a "b" \\ c, d'),
+               clingo.String("全媒体" * 200),
+               clingo.Function("p", [clingo.Number(1), clingo.Function("q", [clingo.Number(2)]),
+                                     clingo.String("L4-1")]),
+               clingo.Function("", [clingo.Number(1), clingo.Number(2)]), clingo.Infimum,
+               clingo.Function("x", [], False)]
+    assert asp.symbol_texts(symbols) == [str(s) for s in symbols]
+    assert asp.symbol_texts([]) == []
