@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from . import forecast
@@ -263,7 +264,8 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
             level=level, held=level in held, eligible=level in eligible,
             routes=tuple(sorted(routes[level])),
             unmet={r: tuple(sorted(c)) for r, c in unmet[level].items()},
-        )
+        ) if unmet[level] else
+        _verdict(level, level in held, level in eligible, tuple(sorted(routes[level])))
         for level in LEVELS
     )
     work = get("work")
@@ -273,6 +275,13 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
                        work_months=work[0][0] if work else 0,
                        work_since={level: n for level, n in get("work_since", ())
                                    if level in (4, 3, 2)})
+
+
+@cache
+def _verdict(level: int, held: bool, eligible: bool, routes: tuple[str, ...]) -> LevelAnswer:
+    """A level's answer without unmet conditions (verdicts only): few distinct ones in a
+    batch, so each is made once (answers are frozen; building one took a few us)."""
+    return LevelAnswer(level=level, held=held, eligible=eligible, routes=routes)
 
 
 def route_level(route: str) -> int:
