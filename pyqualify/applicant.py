@@ -270,6 +270,8 @@ ALIASES: dict[str, str] = {
 
 
 def _enum(value: Any, path: str, allowed: tuple[str, ...]) -> str:
+    if value.__class__ is str and value in allowed:  # the common case (no alias is a value)
+        return value
     if isinstance(value, str) and ALIASES.get(value.strip()) in allowed:
         return ALIASES[value.strip()]
     if not isinstance(value, str) or value not in allowed:

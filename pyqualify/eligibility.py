@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, arguments
+from .asp import RULE_FILES, Program, add_applicant, arguments, symbol_texts
 from .forecast import ForecastOptions
 from .materials import materials as route_materials
 from .months import current_month, format_month
@@ -159,8 +160,9 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    for symbol in program.model_symbols():
-        name, key, rest = _parts(symbol)
+    symbols = program.model_symbols()
+    for symbol, text in zip(symbols, symbol_texts(symbols), strict=True):
+        name, key, rest = _parts(symbol, text)
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -181,10 +183,9 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             for key, r in enumerate(results)]
 
 
-def _parts(symbol: Any) -> tuple[str, Any, list[Any]]:
-    """Name, first argument and the other arguments of a shown atom, from one ``str()``
+def _parts(symbol: Any, text: str) -> tuple[str, Any, list[Any]]:
+    """Name, first argument and the other arguments of a shown atom, from its text
     (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
-    text = str(symbol)
     start = text.find("(")
     values: list[Any] = []
     for part in text[start + 1:-1].split(",") if start > 0 else ():
@@ -248,26 +249,39 @@ def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
 
 def _result(applicant: Applicant, as_of: int, params: RuleParams,
             atoms: dict[str, list[list[Any]]]) -> CheckResult:
-    admitted = {route for route, in atoms.get("admits", [])}
-    eligible = {level for level, in atoms.get("eligible", [])}
-    held = {level for level, in atoms.get("holds", [])}
-    unmet: dict[str, list[str]] = {}
-    for route, condition, *_ in atoms.get("unmet", []) + atoms.get("shortfall", []):
-        unmet.setdefault(route, []).append(condition)
+    get = atoms.get
+    routes: dict[int, list[str]] = {level: [] for level in LEVELS}
+    for route, in get("admits", ()):
+        routes[route_level(route)].append(route)
+    eligible = {level for level, in get("eligible", ())}
+    held = {level for level, in get("holds", ())}
+    unmet: dict[int, dict[str, list[str]]] = {level: {} for level in LEVELS}
+    for kind in ("unmet", "shortfall"):
+        for route, condition, *_ in get(kind, ()):
+            unmet[route_level(route)].setdefault(route, []).append(condition)
     levels = tuple(
         LevelAnswer(
             level=level, held=level in held, eligible=level in eligible,
-            routes=tuple(sorted(r for r in admitted if route_level(r) == level)),
-            unmet={r: tuple(sorted(c)) for r, c in unmet.items() if route_level(r) == level},
-        )
+            routes=tuple(sorted(routes[level])),
+            unmet={r: tuple(sorted(c)) for r, c in unmet[level].items()},
+        ) if unmet[level] else
+        _verdict(level, level in held, level in eligible, tuple(sorted(routes[level])))
         for level in LEVELS
     )
+    work = get("work")
     return CheckResult(applicant=applicant, as_of=as_of,
                        education_ok="education_ok" in atoms, levels=levels, params=params,
                        warnings=tuple(future_facts(applicant, as_of)),
-                       work_months=next((n for n, in atoms.get("work", [])), 0),
-                       work_since={level: n for level, n in atoms.get("work_since", [])
+                       work_months=work[0][0] if work else 0,
+                       work_since={level: n for level, n in get("work_since", ())
                                    if level in (4, 3, 2)})
+
+
+@cache
+def _verdict(level: int, held: bool, eligible: bool, routes: tuple[str, ...]) -> LevelAnswer:
+    """A level's answer without unmet conditions (verdicts only): few distinct ones in a
+    batch, so each is made once (answers are frozen; building one took a few us)."""
+    return LevelAnswer(level=level, held=held, eligible=eligible, routes=routes)
 
 
 def route_level(route: str) -> int:

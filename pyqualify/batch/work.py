@@ -235,9 +235,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
+# One encoder for every line (json.dumps builds a new one per call for ensure_ascii=False);
+# the same text as json.dumps(record, ensure_ascii=False).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(record: dict[str, Any]) -> str:
     """One JSON line; text that is not valid Unicode (a lone surrogate) is escaped."""
-    text = json.dumps(record, ensure_ascii=False)
+    text = _ENCODE(record)
     return text if is_valid_text(text) else json.dumps(record)
 
 
