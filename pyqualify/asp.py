@@ -101,7 +101,11 @@ class Program:
 try:
     from clingo._internal import _ffi, _handle_error, _lib
 
-    _C: Any = (_ffi, _lib, _handle_error) if hasattr(clingo.Number(0), "_rep") else None
+    _NEEDED = ("clingo_symbol_create_function", "clingo_backend_add_atom",
+               "clingo_backend_rule", "clingo_symbol_to_string_size", "clingo_symbol_to_string")
+    _C: Any = ((_ffi, _lib, _handle_error)
+               if hasattr(clingo.Number(0), "_rep") and all(hasattr(_lib, f) for f in _NEEDED)
+               else None)
 except ImportError:  # pragma: no cover - another clingo build
     _C = None
 
