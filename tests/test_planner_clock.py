@@ -16,9 +16,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.reference.planner import reference_plan
 from tests.strategies import KINDS, applicants, month_index, month_str
-from tests.test_planner import DEFAULTS, assert_replays, objective, our_options, plan_for
+from tests.test_planner import DEFAULTS, agrees_with_brute_force
 
 WORK_THRESHOLDS = ("l4_1_work_months", "l4_2_work_months", "l3_2_work_months",
                    "l2_1_work_months", "l2_2a_work_months", "l2_2b_work_months",
@@ -76,21 +75,6 @@ def small_world(draw: st.DrawFn) -> Case:
 @given(small_world())
 def test_short_programmes_and_thresholds_against_brute_force(case: Case) -> None:
     agrees_with_brute_force(case)
-
-
-def agrees_with_brute_force(case: Case) -> None:
-    """The same objective as the brute force, and a plan that replays through `check`."""
-    data, target, params, planner = case
-    ours = plan_for(data, target, params=params, options=our_options(planner),
-                    tradeoffs=False, explain=False)
-    reference = reference_plan(data, target, params, {
-        **planner, "exam_months": {k: list(v) for k, v in planner["exam_months"].items()}})
-    assert ours.reachable == reference["reachable"]
-    if ours.reachable and ours.months:
-        assert objective(ours) == reference["objective"]
-        assert_replays(ours, ours.plans[0])
-    elif ours.reachable:
-        assert reference["months"] == 0
 
 
 SINCE = {4: "l3_2_work_months", 3: "l2_1_work_months", 2: "l1_1_work_months"}

@@ -204,15 +204,7 @@ def l4_2(f: Facts) -> bool:
     One training record (hours are not added up across records): occupation same (本职业 only),
     hours >= threshold, certificate true, completed <= as_of.
     """
-    if f.total_work() < f.params["l4_2_work_months"]:
-        return False
-    return any(
-        t["occupation"] == "same"
-        and t["hours"] >= f.params["l4_2_training_hours"]
-        and t["certificate"] is True
-        and month_index(t["completed"]) <= f.as_of
-        for t in f.trainings
-    )
+    return f.total_work() >= f.params["l4_2_work_months"] and l4_2_training(f)
 
 
 def l4_3a(f: Facts) -> bool:
