@@ -1,5 +1,7 @@
 """Paths for populations: a question shifted by 12·k months has the shifted answer, and the
-cache (which answers shifted questions from one solve) gives exactly the uncached answer."""
+cache (which answers shifted questions from one solve of their canonical question) gives the
+uncached answer: the same document but for the stats of the solve, which describe the
+canonical question's (tests/test_batch_questions.py checks that question further)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,13 @@ def document(result: Any) -> dict[str, Any]:
     return doc
 
 
+def answer(result: Any) -> dict[str, Any]:
+    """The path document without its stats."""
+    doc = result.to_json()
+    doc.pop("stats")
+    return doc
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=applicants(as_of="2026-11"), years=st.integers(-6, 6).filter(bool),
        target=st.sampled_from([1, 2, 3]))
@@ -37,8 +46,9 @@ def test_a_question_shifted_by_whole_years_has_the_shifted_answer(data: dict[str
     shifted = fastest_path(moved, target, **QUICK)
     assert document(shifted) == document(shift_result(direct, 12 * years, moved))
     cache = PathCache()
-    assert document(cache.path(person, target, **QUICK)) == document(direct)
-    assert document(cache.path(moved, target, **QUICK)) == document(shifted)
+    cached, cached_moved = cache.path(person, target, **QUICK), cache.path(moved, target, **QUICK)
+    assert answer(cached) == answer(direct) and answer(cached_moved) == answer(shifted)
+    assert document(cached_moved) == document(shift_result(cached, 12 * years, moved))
     assert cache.solved == 1 and cache.asked == 2
 
 
@@ -71,3 +81,26 @@ def test_a_path_that_fails_gives_that_line_an_error_record() -> None:
                        Settings(target=7, output="records")).records   # no such level
     assert [r["ok"] for r in bad] == [False, False]
     assert bad[0]["error"].startswith("target:") and "check" not in bad[0]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=applicants(as_of="2026-11"), hint=st.integers(1, 300))
+def test_a_hint_of_months_never_changes_the_answer(data: dict[str, Any], hint: int) -> None:
+    person = parse_applicant(data)
+    plain = fastest_path(person, 1, **QUICK)
+    assert answer(fastest_path(person, 1, within=hint, **QUICK)) == answer(plain)
+    if plain.months:   # the exact answer as the hint: one stage of that many months
+        hinted = fastest_path(person, 1, within=plain.months, **QUICK)
+        assert answer(hinted) == answer(plain)
+        assert hinted.stats["horizon"] in (plain.months, 240)
+
+
+def test_population_paths_with_hints_give_the_same_paths() -> None:
+    from pyqualify.batch.paths import population_paths
+
+    people = synthetic_applicants(12, seed=4)
+    plain, questions = population_paths(people, jobs=1, tradeoffs=False, explain=False)
+    hinted, again = population_paths(people, jobs=1, within=[r.months for r in plain],
+                                     tradeoffs=False, explain=False)
+    assert again == questions and [answer(r) for r in hinted] == [answer(r) for r in plain]
+    assert any(r.stats.get("horizon") not in (None, 128, 240) for r in hinted)

@@ -4,8 +4,9 @@ A path question is the applicant's facts relative to ``as_of``, the calendar mon
 ``as_of`` (exams are held in calendar months), the target, the rule parameters and the
 planner options.  Shifting every month of a question by 12·k months (k whole) shifts its
 answer by 12·k months and changes nothing else, so a question is asked in a canonical form
-(``as_of`` moved to the year :data:`CANONICAL_YEAR`, same calendar month), its answer is
-cached, and the answer of each applicant is the cached one shifted back exactly.
+(``as_of`` moved to the year :data:`CANONICAL_YEAR`, same calendar month; facts that the
+rules cannot tell apart made one, :mod:`.questions`), its answer is cached, and the answer
+of each applicant is the cached one shifted back exactly.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from ..months import format_month, parse_month
 from ..options import PlannerOptions
 from ..params import RuleParams
 from ..planner import PathResult, Plan, fastest_path
+from .questions import CANONICAL_YEAR, canonical_question
 
-CANONICAL_YEAR = 2000
 MAX_ENTRIES = 5_000   # path answers kept per process (a few KB each)
 
 
@@ -45,7 +46,8 @@ def shift_applicant(applicant: Applicant, months: int) -> Applicant:
 
 
 def canonical(applicant: Applicant, as_of: int) -> tuple[Applicant, int]:
-    """The question in canonical form (no id, as_of in CANONICAL_YEAR) and the shift back."""
+    """The applicant moved by whole years to as_of in CANONICAL_YEAR (no id) and the shift
+    back (the coarser form that the cache uses is :func:`.questions.canonical_question`)."""
     shift = as_of - (CANONICAL_YEAR * 12 + as_of % 12)
     moved = shift_applicant(replace(applicant, id=None, as_of=as_of), -shift)
     return moved, shift
@@ -115,7 +117,7 @@ class PathCache:
         now = resolve_as_of(applicant, as_of)
         rules = RuleParams.of(params)
         opts = options or PlannerOptions.default()
-        question, shift = canonical(applicant, now)
+        question, shift = canonical_question(applicant, now, target, rules, opts)
         key = (question, target, json.dumps(rules.as_dict(), sort_keys=True),
                json.dumps(opts.as_dict(), sort_keys=True, default=str), repr(opts.catalog),
                tuple(sorted(kwargs.items())))
@@ -138,27 +140,46 @@ class PathCache:
         return [self.path(a, target, **kwargs) for a in applicants]
 
 
-def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None) -> int:
+def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None, *,
+                       target: int = 1, params: RuleParams | dict[str, Any] | None = None,
+                       options: PlannerOptions | None = None) -> int:
     """How many distinct path questions (for one target, parameters and options) there are."""
-    return len({canonical(a, resolve_as_of(a, as_of))[0] for a in applicants})
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    return len({canonical_question(a, resolve_as_of(a, as_of), target, rules, opts)[0]
+                for a in applicants})
 
 
 def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
                      params: RuleParams | dict[str, Any] | None = None,
                      options: PlannerOptions | None = None, jobs: int = 0,
+                     coarse: bool = True, within: Sequence[int | None] | None = None,
                      **kwargs: Any) -> tuple[list[PathResult], int]:
     """The fastest path of every applicant (in order) and how many distinct questions were
     solved: each distinct question once, over ``jobs`` processes (0: one per core), and
     every answer shifted back to its applicant.  Keyword arguments go to
-    :func:`fastest_path` (``tradeoffs=False, explain=False`` for a cheap study)."""
+    :func:`fastest_path` (``tradeoffs=False, explain=False`` for a cheap study).
+    ``coarse=False`` shares only questions equal but for whole years (:func:`canonical`),
+    the baseline of ``bench/bench_population.py``.  ``within``: for each applicant, a
+    number of months within which a plan is believed to exist, or None (the hint of
+    :func:`fastest_path`; a question takes the smallest of its applicants')."""
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
     keys: dict[Applicant, int] = {}
+    hints: list[int | None] = []
     shifts: list[tuple[int, int]] = []
-    for applicant in applicants:
-        question, shift = canonical(applicant, resolve_as_of(applicant, None))
-        shifts.append((keys.setdefault(question, len(keys)), shift))
-    questions = list(keys)
+    for number, applicant in enumerate(applicants):
+        now = resolve_as_of(applicant, None)
+        question, shift = (canonical_question(applicant, now, target, rules, opts) if coarse
+                           else canonical(applicant, now))
+        index = keys.setdefault(question, len(keys))
+        if index == len(hints):
+            hints.append(None)
+        hint = within[number] if within is not None else None
+        if hint is not None:
+            hints[index] = hint if hints[index] is None else min(hints[index], hint)
+        shifts.append((index, shift))
+    questions = list(zip(keys, hints, strict=True))
     solve = partial(_solve, target=target, params=rules, options=opts, kwargs=kwargs)
     workers = jobs if jobs > 0 else os.cpu_count() or 1
     if workers < 2 or len(questions) < 4 * workers:
@@ -176,7 +197,8 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
     return results, len(questions)
 
 
-def _solve(question: Applicant, *, target: int, params: RuleParams, options: PlannerOptions,
-           kwargs: dict[str, Any]) -> PathResult:
+def _solve(item: tuple[Applicant, int | None], *, target: int, params: RuleParams,
+           options: PlannerOptions, kwargs: dict[str, Any]) -> PathResult:
+    question, hint = item
     return fastest_path(question, target, as_of=question.as_of, params=params, options=options,
-                        **kwargs)
+                        within=hint, **kwargs)

@@ -1,0 +1,109 @@
+"""The canonical question (pyqualify/batch/questions.py): an applicant and its canonical
+question have the same fastest path, under every switch, random thresholds and targets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pyqualify.applicant import Applicant, Certificate, Diploma, Training, Work, parse_applicant
+from pyqualify.batch.paths import shift_result
+from pyqualify.batch.questions import canonical_question, live_levels, profiles
+from pyqualify.months import parse_month
+from pyqualify.options import PlannerOptions
+from pyqualify.params import RuleParams
+from pyqualify.planner import fastest_path
+from tests.strategies import applicants, months, rule_params
+
+EXAMPLES = int(os.environ.get("PYQUALIFY_QUESTION_EXAMPLES", "30"))
+NOW = parse_month("2026-11")
+
+
+def document(result: Any) -> dict[str, Any]:
+    """The path document without its stats (they describe the solve, not the answer)."""
+    doc = result.to_json()
+    doc.pop("stats")
+    return doc
+
+
+def same_answer(person: Applicant, target: int, rules: RuleParams,
+                options: PlannerOptions) -> None:
+    assert person.as_of is not None
+    question, shift = canonical_question(person, person.as_of, target, rules, options)
+    assert shift % 12 == 0 and (question.as_of or 0) % 12 == person.as_of % 12
+    direct = fastest_path(person, target, params=rules, options=options)
+    through = fastest_path(question, target, as_of=question.as_of, params=rules,
+                           options=options)
+    assert document(shift_result(through, shift, person)) == document(direct)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=applicants(as_of=months("2001-01", "2060-12")),
+       params=rule_params(partial=True), target=st.sampled_from([1, 1, 2, 3, 4]),
+       assume_work=st.booleans(), allow_study=st.booleans())
+def test_an_applicant_and_its_canonical_question_have_the_same_path(
+        data: dict[str, Any], params: dict[str, Any], target: int, assume_work: bool,
+        allow_study: bool) -> None:
+    options = PlannerOptions.default().updated(assume_work=assume_work,
+                                               allow_study=allow_study)
+    same_answer(parse_applicant(data), target, RuleParams.of(params), options)
+
+
+def question(person: Applicant, target: int = 1, **params: Any) -> Applicant:
+    assert person.as_of is not None
+    return canonical_question(person, person.as_of, target, RuleParams.of(params),
+                              PlannerOptions.default())[0]
+
+
+def test_facts_that_no_rule_tells_apart_give_one_question() -> None:
+    base = Applicant("high_school", as_of=NOW, diplomas=(
+        Diploma("bachelor", "same", NOW - 30),), work=(Work(NOW - 70, None, "same"),))
+    alike = [
+        replace(base, education="equivalent"),                                # EDU either way
+        replace(base, diplomas=(Diploma("master", "related", NOW - 2),)),     # 大专及以上, fitting
+        replace(base, work=(Work(NOW - 90, NOW - 5, "related"),)),            # past every threshold
+        replace(base, trainings=(Training(30, "same", True, NOW - 3),)),      # under 40 hours
+        replace(base, certificates=(Certificate(3, "unrelated", NOW - 9),)),  # unrelated
+    ]
+    assert {question(p) for p in alike} == {question(base)}
+    different = [
+        replace(base, education="none"),
+        replace(base, diplomas=(Diploma("bachelor", "unrelated", NOW - 30),)),
+        replace(base, diplomas=(Diploma("bachelor", "same", NOW + 3),)),
+        replace(base, work=(Work(NOW - 20, None, "same"),)),
+        replace(base, trainings=(Training(40, "same", True, NOW - 3),)),
+        replace(base, certificates=(Certificate(4, "same", NOW - 9),)),
+    ]
+    assert len({question(p) for p in [base, *different]}) == len(different) + 1
+
+
+def test_a_threshold_changes_where_counts_stop_mattering() -> None:
+    person = Applicant("high_school", as_of=NOW, work=(Work(NOW - 50, None, "same"),))
+    longer = replace(person, work=(Work(NOW - 60, None, "same"),))
+    assert question(person) == question(longer)            # both past every threshold (48)
+    assert question(person, l1_1_work_months=55) != question(longer, l1_1_work_months=55)
+
+
+def test_levels_above_a_certificate_in_the_file_no_longer_matter() -> None:
+    rules = RuleParams.default()
+    assert live_levels(1, set(), profiles(rules)) == {1, 2, 3, 4}
+    assert live_levels(1, {3}, profiles(rules)) == {1, 2}
+    assert live_levels(2, {2}, profiles(rules)) == set()
+    level_two = Applicant("high_school", as_of=NOW, work=(Work(NOW - 80, None, "same"),),
+                          certificates=(Certificate(2, "same", NOW - 20),))
+    with_more = replace(level_two, diplomas=(Diploma("technician_college", "same", NOW - 90),),
+                        certificates=(*level_two.certificates, Certificate(4, "same", NOW - 70),
+                                      Certificate(3, "related", NOW - 40)))
+    assert question(level_two) == question(with_more)
+
+
+def test_a_held_target_is_one_question() -> None:
+    first = Applicant("none", as_of=NOW, certificates=(Certificate(1, "same", NOW - 1),))
+    second = Applicant("high_school", as_of=NOW - 12, work=(Work(NOW - 99, None, "same"),),
+                       certificates=(Certificate(1, "related", NOW - 40),))
+    assert question(first) == question(second)
+    same_answer(second, 1, RuleParams.default(), PlannerOptions.default())
