@@ -156,7 +156,8 @@ def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = N
                  params: RuleParams | dict[str, Any] | None = None,
                  options: PlannerOptions | None = None, all_plans: bool = False,
                  max_plans: int = 10, tradeoffs: bool = True,
-                 explain: bool = True, time_limit: float | None = None) -> PathResult:
+                 explain: bool = True, time_limit: float | None = None,
+                 within: int | None = None) -> PathResult:
     """The earliest month the target certificate can be obtained, and how.
 
     ``all_plans`` lists up to ``max_plans`` optimal plans that differ in their
@@ -164,20 +165,23 @@ def fastest_path(applicant: Applicant, target: int = 1, *, as_of: int | None = N
     that no other beats on both months and months of study; ``explain`` says,
     when no plan exists, how far the applicant gets and what would open a path.
     ``time_limit`` (seconds) bounds the whole answer: past it, :class:`PlanningTimeout`
-    (an :class:`InputError`) is raised.
+    (an :class:`InputError`) is raised.  ``within`` (months) is a hint: a number of months
+    within which some plan is believed to reach the target (say, the answer of the same
+    person under a stricter rule); that horizon is tried first.  The answer is the same
+    with any hint or none; a good one saves grounding.
     """
     if time_limit is not None and (isinstance(time_limit, bool) or not isinstance(
             time_limit, int | float) or not 0 < time_limit < float("inf")):
         raise InputError("time_limit", "a number of seconds above 0", time_limit)
     return _fastest_path(applicant, target, as_of=as_of, params=params, options=options,
                          all_plans=all_plans, max_plans=max_plans, tradeoffs=tradeoffs,
-                         explain=explain, deadline=_Deadline(time_limit))
+                         explain=explain, deadline=_Deadline(time_limit), within=within)
 
 
 def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   params: RuleParams | dict[str, Any] | None, options: PlannerOptions | None,
                   all_plans: bool, max_plans: int, tradeoffs: bool, explain: bool,
-                  deadline: _Deadline) -> PathResult:
+                  deadline: _Deadline, within: int | None = None) -> PathResult:
     if target not in (1, 2, 3, 4):
         raise InputError("target", "a level 1, 2, 3 or 4", target)
     rules = RuleParams.of(params)
@@ -192,10 +196,10 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
         return PathResult(applicant=applicant, as_of=now, target=target, params=rules,
                           options=opts, stats=stats, **fields)
 
-    if check(applicant, as_of=now, params=rules).level(target).held:
+    if check(applicant, as_of=now, params=rules, explain=False).level(target).held:
         plan = Plan(now, None, None, (), ())
         return finish(reachable=True, certified=now, plans=(plan,))
-    search = _Search(applicant, now, target, rules, opts, stats, deadline)
+    search = _Search(applicant, now, target, rules, opts, stats, deadline, within)
     plans = search.best(all_plans=all_plans, max_plans=max_plans)
     if not plans:
         reason = (_why_unreachable(applicant, now, target, rules, opts, deadline) if explain
@@ -208,8 +212,10 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   tradeoffs=front)
 
 
-def stages(horizon: int) -> list[int]:
-    """The horizons tried in turn: 128, 256, 512, ... below ``horizon``, then ``horizon``.
+def stages(horizon: int, within: int | None = None) -> list[int]:
+    """The horizons tried in turn: 128, 256, 512, ... below ``horizon``, then ``horizon``;
+    with a hint ``within`` (0 < within < horizon), that horizon first and then the longer
+    ones.
 
     Solving grows faster than the ground program: a plan 372 months away took 10.6 s with
     a horizon of 1200 months and 0.4 s with 512."""
@@ -217,6 +223,8 @@ def stages(horizon: int) -> list[int]:
     while stage < horizon:
         found.append(stage)
         stage *= 2
+    if within is not None and 0 < within < horizon:
+        found = [within, *(h for h in found if h > within)]
     return [*found, horizon]
 
 
@@ -224,12 +232,13 @@ class _Search:
     """Staged solving: horizons of 128, 256, ... months, then the full one."""
 
     def __init__(self, applicant: Applicant, as_of: int, target: int, rules: RuleParams,
-                 options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline):
+                 options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline,
+                 within: int | None = None):
         self.applicant, self.as_of, self.target = applicant, as_of, target
         self.rules, self.options, self.stats = rules, options, stats
         self.deadline = deadline
         self.ground_rate: float | None = None   # seconds per month of horizon, once measured
-        self.horizons = stages(options.horizon)
+        self.horizons = stages(options.horizon, within)
         self.grounded: dict[tuple[int, bool], _Grounded] = {}
 
     def _at(self, horizon: int, tie_break: bool) -> _Grounded:
