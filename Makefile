@@ -43,6 +43,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/bench_path.py
 	$(BIN)/python bench/bench_serve.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_population.py
 
 serve: $(VENV)/.web
 	$(BIN)/pyqualify serve $(SERVE_ARGS)
