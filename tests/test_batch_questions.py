@@ -82,10 +82,16 @@ def test_facts_that_no_rule_tells_apart_give_one_question() -> None:
 
 
 def test_a_threshold_changes_where_counts_stop_mattering() -> None:
-    person = Applicant("high_school", as_of=NOW, work=(Work(NOW - 50, None, "same"),))
+    person = Applicant("high_school", as_of=NOW, work=(Work(NOW - 40, None, "same"),))
     longer = replace(person, work=(Work(NOW - 60, None, "same"),))
-    assert question(person) == question(longer)            # both past every threshold (48)
-    assert question(person, l1_1_work_months=55) != question(longer, l1_1_work_months=55)
+    assert question(person) == question(longer)      # both past every work threshold (36)
+    assert question(person, l4_1_work_months=55) != question(longer, l4_1_work_months=55)
+    # Work since a certificate counts up to its own threshold (L3-2: 24 months since level 4).
+    held = replace(person, certificates=(Certificate(4, "same", NOW - 30),))
+    assert question(held) == question(replace(held, certificates=(
+        Certificate(4, "same", NOW - 26),)))
+    assert question(held) != question(replace(held, certificates=(
+        Certificate(4, "same", NOW - 20),)))
 
 
 def test_levels_above_a_certificate_in_the_file_no_longer_matter() -> None:

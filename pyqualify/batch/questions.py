@@ -68,6 +68,13 @@ class Profiles:
     certificate: dict[tuple[int | str, str], tuple[frozenset[int | str], Met]]  # holds, met
     training: dict[tuple[str, bool], Met]                    # (occupation, certificate), MAX_HOURS
     work: Met                                                # months of work, many
+    since: dict[int, Met]         # work since a level's certificate, beyond the two alone
+    most: int                     # the largest work threshold ("many" months)
+
+    def cap(self, met: Met) -> int:
+        """The most months that any of these conditions asks for (``need/3``): a count
+        beyond it meets them all."""
+        return max((self.needs.get(c, self.most) for c in met), default=0)
 
     def training_met(self, training: Training) -> Met:
         """The conditions a training record meets: its (occupation, certificate) probe, less
@@ -97,8 +104,11 @@ def profiles(rules: RuleParams) -> Profiles:
                 "none", trainings=(Training(MAX_HOURS, occupation, certified,
                                             PROBE_MONTH - 1),))))
     many = rules.max_work_threshold()
-    probes.append((("work", None), Applicant("none", work=(
-        Work(PROBE_MONTH - many, PROBE_MONTH - 1, "same"),))))
+    worked = (Work(PROBE_MONTH - many, PROBE_MONTH - 1, "same"),)
+    probes.append((("work", None), Applicant("none", work=worked)))
+    for level in LEVELS:
+        probes.append((("since", level), Applicant("none", work=worked, certificates=(
+            Certificate(level, "same", PROBE_MONTH - many),))))
     program = Program((*RULE_FILES, "check.lp"), ["-c", "explain=false", *rules.clingo_args()])
     for index, (_, applicant) in enumerate(probes):
         add_applicant(program, index, applicant, PROBE_MONTH)
@@ -138,7 +148,10 @@ def profiles(rules: RuleParams) -> Profiles:
                          "certificate": (frozenset(holds[index]), record_met),
                          "training": record_met}.get(kind, (record_met, index in education_ok))
         found.setdefault(kind, {})[what] = entry
-    return Profiles(route_level=route_level, needs=needs, work=found.pop("work")[None][0],
+    work: Met = found.pop("work")[None][0]  # type: ignore[index]
+    since = {level: frozenset(met[0] - work - found["certificate"][(level, "same")][1])
+             for level, met in found.pop("since").items()}  # type: ignore[index]
+    return Profiles(route_level=route_level, needs=needs, work=work, since=since, most=many,
                     **found)  # type: ignore[arg-type]
 
 
@@ -205,7 +218,6 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
         return Applicant("none", as_of=now,
                          certificates=(Certificate(target, "same", now - 1),)), shift
     live = live_levels(target, set(first), profile)
-    cap = rules.max_work_threshold()
     worked = work_months(applicant, as_of)
 
     certificates: list[tuple[int | str, str, int]] = []   # level, held/awaited, count/month
@@ -214,13 +226,14 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
         if level != target and not _restricted(met, live, profile):
             continue
         if month < as_of:
-            counted = sum(1 for m in worked if m >= month) if isinstance(level, int) else 0
+            cap = profile.cap(_restricted(profile.since.get(level, frozenset()), live, profile))
+            counted = sum(1 for m in worked if m >= month) if cap else 0
             certificates.append((level, "held", min(counted, cap)))
         else:
             certificates.append((level, "awaited", month - as_of))
-    # Months of work in all matter when a live route counts them; else only as many as the
-    # counts from certificates need.
-    work = min(len(worked), cap) if _restricted(profile.work, live, profile) else 0
+    # Months of work in all, up to the most a live route asks; at least as many as the
+    # counts from certificates need (a count past that most meets all the same).
+    work = min(len(worked), profile.cap(_restricted(profile.work, live, profile)))
     work = max([work, *(n for _, how, n in certificates if how == "held")])
 
     level = _education_class(applicant.education, profile)
