@@ -368,8 +368,10 @@ class _Grounded:
         if last:
             found = [self._plan(last[0])]
         # pyqualify's tie-break first: study started early, then exams early.
+        # Then the steps themselves, so that tied plans come in one order whatever clingo's.
         return sorted(found, key=lambda p: (p.study[1] if p.study else -1,
-                                            [month for month, _, _ in p.exams])), complete
+                                            [month for month, _, _ in p.exams],
+                                            repr(p.steps))), complete
 
     def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
         opts = self.search.options

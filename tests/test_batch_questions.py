@@ -14,7 +14,7 @@ from pyqualify.applicant import Applicant, Certificate, Diploma, Training, Work,
 from pyqualify.batch.paths import shift_result
 from pyqualify.batch.questions import canonical_question, live_levels, profiles
 from pyqualify.months import parse_month
-from pyqualify.options import PlannerOptions
+from pyqualify.options import PlannerOptions, Programme
 from pyqualify.params import RuleParams
 from pyqualify.planner import fastest_path
 from tests.strategies import applicants, months, rule_params
@@ -31,26 +31,68 @@ def document(result: Any) -> dict[str, Any]:
 
 
 def same_answer(person: Applicant, target: int, rules: RuleParams,
-                options: PlannerOptions) -> None:
+                options: PlannerOptions, **kwargs: Any) -> None:
     assert person.as_of is not None
     question, shift = canonical_question(person, person.as_of, target, rules, options)
     assert shift % 12 == 0 and (question.as_of or 0) % 12 == person.as_of % 12
-    direct = fastest_path(person, target, params=rules, options=options)
+    direct = fastest_path(person, target, params=rules, options=options, **kwargs)
     through = fastest_path(question, target, as_of=question.as_of, params=rules,
-                           options=options)
+                           options=options, **kwargs)
     assert document(shift_result(through, shift, person)) == document(direct)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=applicants(as_of=months("2001-01", "2060-12")),
        params=rule_params(partial=True), target=st.sampled_from([1, 1, 2, 3, 4]),
-       assume_work=st.booleans(), allow_study=st.booleans())
+       assume_work=st.booleans(), allow_study=st.booleans(),
+       horizon=st.sampled_from([240, 240, 36, 6]),
+       late=st.lists(st.tuples(st.sampled_from([4, 3, 2, 1, "preparatory_technician"]),
+                               st.integers(1, 60)), max_size=2))
 def test_an_applicant_and_its_canonical_question_have_the_same_path(
         data: dict[str, Any], params: dict[str, Any], target: int, assume_work: bool,
-        allow_study: bool) -> None:
+        allow_study: bool, horizon: int, late: list[tuple[int | str, int]]) -> None:
+    """Also with short horizons (unreachable answers and their reasons) and certificates
+    awaited up to five years ahead (within the horizon or past it)."""
     options = PlannerOptions.default().updated(assume_work=assume_work,
-                                               allow_study=allow_study)
-    same_answer(parse_applicant(data), target, RuleParams.of(params), options)
+                                               allow_study=allow_study, horizon=horizon)
+    person = parse_applicant(data)
+    assert person.as_of is not None
+    person = replace(person, certificates=(*person.certificates, *(
+        Certificate(level, "same", person.as_of + months) for level, months in late)))
+    same_answer(person, target, RuleParams.of(params), options)
+
+
+def test_a_certificate_awaited_past_the_horizon_stops_no_chain() -> None:
+    """Found by review: the reason of an unreachable answer looks past such a certificate."""
+    short = PlannerOptions.default().updated(horizon=3)
+    rules = RuleParams.default()
+    worker = Applicant("high_school", as_of=NOW, work=(Work(NOW - 40, NOW - 1, "same"),),
+                       certificates=(Certificate(4, "same", NOW + 6),))
+    same_answer(worker, 4, rules, short)
+    climbing = Applicant("high_school", as_of=NOW, certificates=(
+        Certificate(3, "same", NOW - 10), Certificate(2, "same", NOW + 6)))
+    same_answer(climbing, 2, rules, short)
+
+
+def test_tied_plans_are_listed_in_one_order() -> None:
+    """Found by review: with --all, plans tied on every criterion came in clingo's order,
+    which differed between a file and its canonical question."""
+    catalog = (
+        Programme("p0", "junior_college", "intermediate", "part_time", 12, "upper_secondary"),
+        Programme("p1", "advanced_technical_school", "intermediate", "part_time", 24,
+                  "not_none", "preparatory_technician"),
+        Programme("p2", "advanced_technical_school", "advanced", "part_time", 12,
+                  "upper_secondary"))
+    options = PlannerOptions.default().updated(
+        catalog=catalog, horizon=60, certificate_delay=0, assume_work=False,
+        exam_months={4: (8,), 3: (3, 9), 2: (6,), 1: (6, 12)})
+    as_of = parse_month("2027-02")
+    person = Applicant("junior_middle", as_of=as_of, diplomas=(
+        Diploma("technician_college", "unrelated", as_of + 12, "none", "part_time"),))
+    rules = RuleParams.of({"l3_1b_requires_l4": False})
+    plans = fastest_path(person, 3, params=rules, options=options, all_plans=True).plans
+    assert len(plans) > 1
+    same_answer(person, 3, rules, options, all_plans=True)
 
 
 def question(person: Applicant, target: int = 1, **params: Any) -> Applicant:

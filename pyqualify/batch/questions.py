@@ -14,9 +14,9 @@ maps a file to one such canonical file:
   (one small clingo run per set of rule parameters, :class:`Profiles`), and a record is
   replaced by the first record of a fixed list with the same sets.  No rule is restated here.
 * **Levels that can still matter.**  Only levels from the target up to the first level whose
-  certificate the file already has (held or awaited) can be sat: a certificate serves only the
-  routes of the levels its ``met/3`` conditions belong to, so the certificates and conditions
-  of the other levels are dropped (``live_levels``).
+  certificate the file already has (held, or awaited within the horizon) can be sat: a
+  certificate serves only the routes of the levels its ``met/3`` conditions belong to, so
+  the certificates and conditions of the other levels are dropped (``live_levels``).
 * **Counts only up to the thresholds.**  The rules compare months of work with thresholds of
   ``need/3`` ("at least K"): a count beyond the largest threshold is that threshold.
 * **Months relative to as_of.**  Past graduations and completions are all "done by as_of";
@@ -217,7 +217,10 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
     if target in first and first[target] <= as_of:      # held: nothing else matters
         return Applicant("none", as_of=now,
                          certificates=(Certificate(target, "same", now - 1),)), shift
-    live = live_levels(target, set(first), profile)
+    # A certificate that arrives after the horizon stops no chain: a plan cannot count on it,
+    # and the reason of an unreachable answer looks past it (planner._why_unreachable).
+    live = live_levels(target, {level for level, month in first.items()
+                                if month <= as_of + options.horizon}, profile)
     worked = work_months(applicant, as_of)
 
     certificates: list[tuple[int | str, str, int]] = []   # level, held/awaited, count/month
