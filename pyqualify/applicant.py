@@ -10,7 +10,14 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .loader import MAX_FILE_BYTES, inspect, load_document, parse_json_line, parse_text
+from .loader import (
+    MAX_FILE_BYTES,
+    inspect,
+    inspect_line,
+    load_document,
+    parse_text,
+    read_json_line,
+)
 from .messages import InputError, Term, input_error, join_path
 from .months import MonthError, format_month, parse_month
 
@@ -123,7 +130,11 @@ def applicant_from_line(raw: bytes, *, first: bool = False,
     is allowed.  A refused line that gave a valid ``id`` has it in ``error.applicant_id``."""
     data = None
     try:
-        data = parse_json_line(raw, first=first, path=path)
+        loaded = read_json_line(raw, first=first, path=path)
+        quick = _quick_applicant(loaded)
+        if quick is not None:
+            return quick
+        data = inspect_line(loaded, path)  # the loader's bounds, then the applicant's rules
         return parse_applicant(data, path)
     except InputError as exc:
         ident = data.get("id") if isinstance(data, dict) else None
@@ -132,10 +143,122 @@ def applicant_from_line(raw: bytes, *, first: bool = False,
         return exc
 
 
-# --- validating ------------------------------------------------------------------
+# --- the common line, quickly ----------------------------------------------------------
+# A batch line is nearly always a well-formed applicant: exact key names, enumeration values
+# as written in APPLICANT.md, months YYYY-MM, small whole hours.  _quick_applicant accepts
+# only such a document, and then gives the applicant parse_applicant would give; anything
+# else (an alias, a missing or unknown key, a duplicate key, a wrong type, a bad month, any
+# surprise at all) gives None and the line goes the whole way (inspect, parse_applicant),
+# which names the problem.  What it accepts passes inspect: plain values three levels deep,
+# at most 4 lists of MAX_RECORDS small records, texts that are enumeration names, months or
+# an id checked as parse_applicant checks it.
 
 _TOP_KEYS = ("id", "as_of", "education", "diplomas", "work", "trainings", "certificates")
+_TOP_SET = frozenset(_TOP_KEYS)
+_DIPLOMA_SET = frozenset(("kind", "major", "skill_target", "graduation", "mode"))
+_WORK_SET = frozenset(("start", "end", "occupation"))
+_TRAINING_SET = frozenset(("hours", "occupation", "certificate", "completed"))
+_CERTIFICATE_SET = frozenset(("level", "occupation", "obtained"))
+_EDUCATION_SET, _KIND_SET = frozenset(EDUCATIONS), frozenset(DIPLOMA_KINDS)
+_OCCUPATION_SET, _SKILL_SET, _MODE_SET = (frozenset(OCCUPATIONS), frozenset(SKILL_TARGETS),
+                                          frozenset(MODES))
+_MONTHS: dict[str, int] = {}   # month texts parsed so far (at most 1,812 valid ones)
 
+
+def _quick_month(text: Any) -> int:
+    """The month of a ``YYYY-MM`` text; raises (any exception) when it is not one."""
+    month = _MONTHS.get(text)
+    if month is None:
+        if text.__class__ is not str:
+            raise TypeError
+        month = _MONTHS[text] = parse_month(text)  # MonthError: not a month
+    return month
+
+
+def _quick_applicant(data: Any) -> Applicant | None:
+    """The applicant of a well-formed document, or None (see above)."""
+    try:
+        if data.__class__ is not dict or not _TOP_SET.issuperset(data) \
+                or data["education"] not in _EDUCATION_SET:
+            return None
+        ident = data.get("id")
+        if ident is not None and (ident.__class__ is not str or len(ident) > MAX_ID_LENGTH
+                                  or not (ident.isascii() or is_valid_text(ident))):
+            return None
+        as_of = data.get("as_of")
+        return Applicant(
+            id=ident, as_of=None if as_of is None else _quick_month(as_of),
+            education=data["education"],
+            diplomas=_quick_list(data.get("diplomas"), _quick_diploma),
+            work=_quick_list(data.get("work"), _quick_work),
+            trainings=_quick_list(data.get("trainings"), _quick_training),
+            certificates=_quick_list(data.get("certificates"), _quick_certificate))
+    except Exception:  # noqa: BLE001 - anything unusual: the whole way names it
+        return None
+
+
+def _quick_list(items: Any, parse: Any) -> tuple[Any, ...]:
+    if items is None:
+        return ()
+    if items.__class__ is not list or len(items) > MAX_RECORDS:
+        raise TypeError
+    return tuple([parse(item) for item in items])
+
+
+def _quick_keys(item: Any, keys: frozenset[str]) -> None:
+    """No key but these (a required key that is missing raises KeyError where it is read)."""
+    if item.__class__ is not dict or not keys.issuperset(item):
+        raise TypeError
+
+
+def _quick_enum(value: Any, allowed: frozenset[str]) -> str:
+    if value.__class__ is not str or value not in allowed:
+        raise TypeError
+    return value
+
+
+def _quick_diploma(item: Any) -> Diploma:
+    _quick_keys(item, _DIPLOMA_SET)
+    return Diploma(kind=_quick_enum(item["kind"], _KIND_SET),
+                   major=_quick_enum(item["major"], _OCCUPATION_SET),
+                   graduation=_quick_month(item["graduation"]),
+                   skill_target=_quick_enum(item.get("skill_target", "none"), _SKILL_SET),
+                   mode=_quick_enum(item.get("mode", "full_time"), _MODE_SET))
+
+
+def _quick_work(item: Any) -> Work:
+    _quick_keys(item, _WORK_SET)
+    start = _quick_month(item["start"])
+    end = item.get("end")
+    if end is not None:
+        end = _quick_month(end)
+        if end < start:
+            raise ValueError
+    return Work(start=start, end=end, occupation=_quick_enum(item["occupation"],
+                                                             _OCCUPATION_SET))
+
+
+def _quick_training(item: Any) -> Training:
+    _quick_keys(item, _TRAINING_SET)
+    hours, certificate = item["hours"], item["certificate"]
+    if hours.__class__ is not int or not 0 <= hours <= MAX_HOURS \
+            or certificate.__class__ is not bool:
+        raise TypeError
+    return Training(hours=hours, occupation=_quick_enum(item["occupation"], _OCCUPATION_SET),
+                    certificate=certificate, completed=_quick_month(item["completed"]))
+
+
+def _quick_certificate(item: Any) -> Certificate:
+    _quick_keys(item, _CERTIFICATE_SET)
+    level = item["level"]
+    if not (level.__class__ is int and level in (4, 3, 2, 1)
+            or level.__class__ is str and level == "preparatory_technician"):
+        raise TypeError
+    return Certificate(level=level, occupation=_quick_enum(item["occupation"], _OCCUPATION_SET),
+                       obtained=_quick_month(item["obtained"]))
+
+
+# --- validating ------------------------------------------------------------------
 
 def parse_applicant(data: Any, path: str = "") -> Applicant:
     """Validate plain data (as loaded from YAML/JSON) into an :class:`Applicant`.
