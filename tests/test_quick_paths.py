@@ -4,6 +4,8 @@
   validation (``pyqualify.applicant._quick_applicant``): for any line, valid or hostile, the
   applicant or the error (its path, its text in both languages, the id it names) must be
   those of the whole way (``parse_json_line`` then ``parse_applicant``).
+* A check result is written from cached pieces (``CheckResult.json_text``): the same
+  characters as encoding ``to_json()``, and a batch line the same as ``dumps(record)``.
 """
 
 from __future__ import annotations
@@ -21,19 +23,22 @@ from pyqualify.applicant import (
     applicant_from_line,
     parse_applicant,
 )
+from pyqualify.batch.work import _line_text, dumps
+from pyqualify.eligibility import check_many
 from pyqualify.loader import parse_json_line
 from pyqualify.synthetic import synthetic_lines
 
 try:
-    from tests.strategies import applicants, months
+    from tests.strategies import NASTY_IDS, applicants, months, rule_params
     from tests.test_fuzz import mutated
 except ImportError:  # tests/ itself on sys.path
-    from strategies import applicants, months  # type: ignore[no-redef]
+    from strategies import NASTY_IDS, applicants, months, rule_params  # type: ignore[no-redef]
     from test_fuzz import mutated  # type: ignore[no-redef]
 
 SOME = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
+ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def whole_way(raw: bytes, first: bool = False) -> Any:
@@ -163,3 +168,31 @@ def test_not_utf8_and_long_numbers_keep_their_messages() -> None:
     for raw in (b'{"education": "none", "id": "\xff"}', b"\xff", b"9" * 5000,
                 BASE.encode().replace(b'"hours": 40', b'"hours": ' + b"9" * 5000)):
         assert isinstance(same_as_whole_way(raw), InputError)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(applicants(as_of=months("1990-01", "2060-12")), min_size=1, max_size=6),
+       rule_params(partial=True), st.booleans())
+def test_json_text_is_the_encoded_document(docs: list[dict[str, Any]],
+                                           params: dict[str, Any], explain: bool) -> None:
+    people = [parse_applicant(doc) for doc in docs]
+    for result in check_many(people, params=params, explain=explain):
+        assert result.json_text() == ENCODE(result.to_json())
+
+
+def test_batch_lines_are_written_alike() -> None:
+    people = [parse_applicant(json.loads(line)) for line in synthetic_lines(400, seed=4)]
+    named = [parse_applicant({"id": ident, "education": "high_school", "as_of": "2026-11"})
+             for ident in NASTY_IDS]
+    results = check_many(people + named, explain=False)
+    for number, result in enumerate(results, start=1):
+        record: dict[str, Any] = {"line": number}
+        if number % 3 == 0:   # a spreadsheet row (a sheet's name may be any text)
+            record.update(row=number + 1, sheet=["applicants", "表 1", "x\ud800"][number % 9 // 3])
+        if result.applicant.id is not None:
+            record["id"] = result.applicant.id
+        whole = dumps({**record, "ok": True, "check": result.to_json()})
+        assert _line_text({**record, "ok": True, "_result": result}) == whole

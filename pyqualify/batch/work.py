@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..applicant import (
@@ -189,14 +190,22 @@ def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> 
         for pair in good:
             _check([pair], settings)
         return
+    # JSON Lines of verdicts alone: the line is written from the result (see _line_text)
+    keep = settings.output == "jsonl" and settings.target is None
     for (record, _), result in zip(good, results, strict=True):
-        record.update(ok=True, check=result.to_json())
+        if keep:
+            record.update(ok=True, _result=result)
+        else:
+            record.update(ok=True, check=result.to_json())
 
 
 def info_of(record: dict[str, Any]) -> tuple[Any, ...]:
     """The summary entry of a record: (ok, eligible levels, routes, path or None, question)."""
     if not record.get("ok"):
         return (False, (), (), None, None)
+    result = record.get("_result")
+    if result is not None:
+        return _result_info(result.levels)
     levels = record["check"]["levels"]
     eligible = tuple(level["level"] for level in levels if level["eligible"])
     routes = tuple(route for level in levels if level["eligible"] for route in level["routes"])
@@ -246,12 +255,57 @@ def dumps(record: dict[str, Any]) -> str:
     return text if is_valid_text(text) else json.dumps(record)
 
 
+def _result_info(levels: tuple[Any, ...]) -> tuple[Any, ...]:
+    """info_of for a check result kept in its record (no path)."""
+    key = tuple(map(id, levels))
+    known = _INFOS.get(key)
+    if known is None:
+        if len(_INFOS) >= 4096:
+            _INFOS.clear()
+        eligible = tuple(level.level for level in levels if level.eligible)
+        routes = tuple(route for level in levels if level.eligible for route in level.routes)
+        known = _INFOS[key] = (levels, (True, eligible, routes, None, None))
+    return known[1]
+
+
+# info_of of verdicts by the ids of their level answers (kept beside, so that the ids stay
+# theirs): a batch has a few dozen distinct ones.
+_INFOS: dict[tuple[int, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+
+
+def _line_text(record: dict[str, Any]) -> str:
+    """A JSON line, ``dumps(record)``; a check result kept in the record (under
+    ``_result``, where ``check`` goes) is written by its json_text, the same characters
+    as its to_json() there."""
+    result = record.get("_result")
+    if result is None:
+        return dumps(record)
+    text = "{" + ", ".join([
+        '"check": ' + result.json_text() if key == "_result"
+        else f"{encode_basestring(key)}: {_value_text(value)}"
+        for key, value in record.items()]) + "}"
+    if is_valid_text(text):
+        return text
+    return dumps({key if key != "_result" else "check":
+                  value if key != "_result" else value.to_json()
+                  for key, value in record.items()})   # escaped as dumps escapes
+
+
+def _value_text(value: Any) -> str:
+    cls = value.__class__
+    if cls is int:
+        return str(value)
+    if cls is str:
+        return encode_basestring(value)
+    return _ENCODE(value)
+
+
 def _written(records: list[dict[str, Any]], settings: Settings, solved: int) -> Answer:
     answer = Answer(solved=solved, infos=[info_of(r) for r in records])
     for record in records:
         record.pop("_question", None)
     if settings.output == "jsonl":
-        answer.text = "".join(dumps(r) + "\n" for r in records)
+        answer.text = "".join([_line_text(r) + "\n" for r in records])
     elif settings.output == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
