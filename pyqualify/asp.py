@@ -82,6 +82,16 @@ class Program:
         self._facts.clear()
         self.control.ground([("base", [])])
 
+    def shown_parts(self) -> list[tuple[str, Any, tuple[Any, ...]]]:
+        """Each shown atom of the (first) model as ``(name, first argument, the other
+        arguments)``, arguments as by :func:`arguments` (see :func:`parts_of`)."""
+        with self.control.solve(yield_=True) as handle:
+            for model in handle:
+                if _C is None:
+                    return [parts_of(s, str(s)) for s in model.symbols(shown=True)]
+                return _shown_parts(model)
+        return []
+
     def model_symbols(self, **solve_args: Any) -> list[clingo.Symbol]:
         """The shown symbols of the (first) model; a deterministic program has one."""
         symbols: list[clingo.Symbol] = []
@@ -102,7 +112,8 @@ try:
     from clingo._internal import _ffi, _handle_error, _lib
 
     _NEEDED = ("clingo_symbol_create_function", "clingo_backend_add_atom",
-               "clingo_backend_rule", "clingo_symbol_to_string_size", "clingo_symbol_to_string")
+               "clingo_backend_rule", "clingo_symbol_to_string_size", "clingo_symbol_to_string",
+               "clingo_model_symbols_size", "clingo_model_symbols", "clingo_show_type_shown")
     _C: Any = ((_ffi, _lib, _handle_error)
                if hasattr(clingo.Number(0), "_rep") and all(hasattr(_lib, f) for f in _NEEDED)
                else None)
@@ -140,6 +151,11 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
     about half the cost of ``str()``, which allocates two C buffers per call."""
     if _C is None:
         return [str(symbol) for symbol in symbols]
+    return _texts([symbol._rep for symbol in symbols])
+
+
+def _texts(reps: Sequence[int]) -> list[str]:
+    """The texts of symbols given by clingo's numbers for them (``Symbol._rep``)."""
     ffi, lib, handle_error = _C
     to_size, to_string, text_of = (lib.clingo_symbol_to_string_size,
                                    lib.clingo_symbol_to_string, ffi.string)
@@ -147,8 +163,7 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
     capacity = 256
     buffer = ffi.new("char[]", capacity)
     texts: list[str] = []
-    for symbol in symbols:
-        rep = symbol._rep
+    for rep in reps:
         handle_error(to_size(rep, size_out))
         size = size_out[0]
         if size > capacity:
@@ -157,6 +172,54 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
         handle_error(to_string(rep, buffer, size))
         texts.append(text_of(buffer).decode())
     return texts
+
+
+# The parts of shown atoms by clingo's number for the atom.  clingo keeps every symbol for
+# the life of the process, so a number always means the same atom; a batch's models repeat
+# most of their atoms (admits(12,"L4-1") in every chunk), each read from text once.
+_PARTS: dict[int, tuple[str, Any, tuple[Any, ...]]] = {}
+_PARTS_MAX = 100_000
+
+
+def _shown_parts(model: clingo.Model) -> list[tuple[str, Any, tuple[Any, ...]]]:
+    """:meth:`Program.shown_parts` through clingo's C API: the model's shown symbols in one
+    call, as numbers (no Symbol object each), and the text only of those not seen yet."""
+    ffi, lib, handle_error = _C
+    shown, size_out = lib.clingo_show_type_shown, ffi.new("size_t*")
+    handle_error(lib.clingo_model_symbols_size(model._rep, shown, size_out))
+    size = size_out[0]
+    array = ffi.new("clingo_symbol_t[]", max(size, 1))
+    handle_error(lib.clingo_model_symbols(model._rep, shown, array, size))
+    reps = ffi.unpack(array, size)
+    known = _PARTS
+    new = [rep for rep in reps if rep not in known]
+    if new:
+        if len(known) + len(new) > _PARTS_MAX:
+            known.clear()
+        for rep, text in zip(new, _texts(new), strict=True):
+            known[rep] = parts_of(clingo.Symbol(rep), text)  # type: ignore[call-arg]
+    return [known[rep] for rep in reps]
+
+
+def parts_of(symbol: clingo.Symbol, text: str) -> tuple[str, Any, tuple[Any, ...]]:
+    """Name, first argument and the other arguments of an atom, from its text (``str()``;
+    ``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
+    start = text.find("(")
+    values: list[Any] = []
+    for part in text[start + 1:-1].split(",") if start > 0 else ():
+        if part.lstrip("-").isdigit():
+            values.append(int(part))
+        elif part.isidentifier():
+            values.append(part)
+        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
+              and "\\" not in part):
+            values.append(part[1:-1])
+        else:
+            values = arguments(symbol)
+            break
+    if not values:
+        return symbol.name, None, ()
+    return (text[:start], values[0], tuple(values[1:]))
 
 
 def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, arguments, symbol_texts
+from .asp import RULE_FILES, Program, add_applicant
 from .forecast import ForecastOptions
 from .materials import materials as route_materials
 from .months import current_month, format_month
@@ -213,12 +213,10 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             add_applicant(program, -1 - key, view, month)
             program.fact("view", -1 - key)
     program.ground()
-    answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
+    answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    symbols = program.model_symbols()
-    for symbol, text in zip(symbols, symbol_texts(symbols), strict=True):
-        name, key, rest = _parts(symbol, text)
+    for name, key, rest in program.shown_parts():
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -239,27 +237,6 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             for key, r in enumerate(results)]
 
 
-def _parts(symbol: Any, text: str) -> tuple[str, Any, list[Any]]:
-    """Name, first argument and the other arguments of a shown atom, from its text
-    (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
-    start = text.find("(")
-    values: list[Any] = []
-    for part in text[start + 1:-1].split(",") if start > 0 else ():
-        if part.lstrip("-").isdigit():
-            values.append(int(part))
-        elif part.isidentifier():
-            values.append(part)
-        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
-              and "\\" not in part):
-            values.append(part[1:-1])
-        else:
-            values = arguments(symbol)
-            break
-    if not values:
-        return symbol.name, None, []
-    return (text[:start], values[0], values[1:])
-
-
 def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
     """The applicant without the diplomas still to graduate (None when there are none):
     a route that admits the applicant but not this view needs an enrolment proof."""
@@ -267,7 +244,7 @@ def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
     return None if len(kept) == len(applicant.diplomas) else replace(applicant, diplomas=kept)
 
 
-def _explained(result: CheckResult, key: int, atoms: dict[str, list[list[Any]]],
+def _explained(result: CheckResult, key: int, atoms: dict[str, list[tuple[Any, ...]]],
                opens: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]],
                view_admits: set[str], options: ForecastOptions,
                conditions: dict[str, list[str]]) -> CheckResult:
@@ -304,7 +281,7 @@ def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
 
 
 def _result(applicant: Applicant, as_of: int, params: RuleParams,
-            atoms: dict[str, list[list[Any]]]) -> CheckResult:
+            atoms: dict[str, list[tuple[Any, ...]]]) -> CheckResult:
     get = atoms.get
     routes: dict[int, list[str]] = {level: [] for level in LEVELS}
     for route, in get("admits", ()):
