@@ -13,16 +13,21 @@ import os
 from typing import Any
 
 from ..params import RuleParams
-from .paths import (
-    PathCache,
-    canonical,
-    distinct_questions,
-    population_paths,
-    shift_applicant,
-    shift_result,
-)
 from .runner import Run, execute
 from .work import Settings, answer_chunk
+
+# The path machinery (the planner) is imported when first asked for: `batch` without
+# --path never needs it (about 40 ms of start-up, in the parent and in every worker).
+_FROM_PATHS = ("PathCache", "canonical", "distinct_questions", "population_paths",
+               "shift_applicant", "shift_result")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_PATHS:
+        from . import paths
+
+        return getattr(paths, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,

@@ -13,7 +13,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..applicant import (
     MAX_FILE_BYTES,
@@ -23,10 +23,11 @@ from ..applicant import (
     is_valid_text,
     parse_applicant,
 )
-from ..eligibility import check_many
 from ..messages import input_error
-from .paths import PathCache
 from .table import Place
+
+if TYPE_CHECKING:
+    from .paths import PathCache
 
 LEVELS = (4, 3, 2, 1)
 
@@ -85,6 +86,8 @@ def path_cache() -> PathCache:
     """This process's cache of path answers (kept across chunks)."""
     global _CACHE
     if _CACHE is None:
+        from .paths import PathCache  # here: a batch without --path never needs the planner
+
         _CACHE = PathCache()
     return _CACHE
 
@@ -180,6 +183,8 @@ def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> 
     """One grounding for the chunk; should it fail, each item alone (to name the bad one)."""
     if not good:
         return
+    from ..eligibility import check_many  # here: the parent process never checks
+
     try:
         results = check_many([a for _, a in good], as_of=settings.as_of,
                              params=settings.params, explain=settings.explain)
