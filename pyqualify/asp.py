@@ -124,26 +124,27 @@ _NAME_BUFFERS: dict[str, Any] = {}
 
 
 def _add_facts(backend: clingo.Backend, facts: list[tuple[str, tuple[Any, ...]]]) -> None:
-    """Each ``name(args...)`` as a fact, through clingo's C API (see ``_C``)."""
+    """Each ``name(args...)`` as a fact, through clingo's C API (see ``_C``).  An atom's
+    number is written straight into the rule's head; clingo's error handler is called only
+    when a call fails (it raises)."""
     ffi, lib, handle_error = _C
     rep = backend._rep
     create, add_atom, add_rule = (lib.clingo_symbol_create_function,
                                   lib.clingo_backend_add_atom, lib.clingo_backend_rule)
-    symbol_out, atom_out = ffi.new("clingo_symbol_t*"), ffi.new("clingo_atom_t*")
-    head, no_body = ffi.new("clingo_atom_t[1]"), ffi.NULL
+    symbol_out, head, no_body = ffi.new("clingo_symbol_t*"), ffi.new("clingo_atom_t[1]"), ffi.NULL
     size = max((len(args) for _, args in facts), default=0)
     arguments_in = ffi.new("clingo_symbol_t[]", max(size, 1))
     symbol = to_symbol
+    names = _NAME_BUFFERS
     for name, args in facts:
-        encoded = _NAME_BUFFERS.get(name)
+        encoded = names.get(name)
         if encoded is None:
-            encoded = _NAME_BUFFERS[name] = ffi.new("char[]", name.encode())
-        for i, arg in enumerate(args):
-            arguments_in[i] = symbol(arg)._rep
-        handle_error(create(encoded, arguments_in, len(args), True, symbol_out))
-        handle_error(add_atom(rep, symbol_out, atom_out))
-        head[0] = atom_out[0]
-        handle_error(add_rule(rep, False, head, 1, no_body, 0))
+            encoded = names[name] = ffi.new("char[]", name.encode())
+        arguments_in[0:len(args)] = [symbol(arg)._rep for arg in args]
+        if not (create(encoded, arguments_in, len(args), True, symbol_out)
+                and add_atom(rep, symbol_out, head)
+                and add_rule(rep, False, head, 1, no_body, 0)):
+            handle_error(False)
 
 
 def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from json import JSONEncoder
 from json.encoder import encode_basestring
 from typing import Any
@@ -283,6 +283,24 @@ def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
 def _result(applicant: Applicant, as_of: int, params: RuleParams,
             atoms: dict[str, list[tuple[Any, ...]]]) -> CheckResult:
     get = atoms.get
+    if "unmet" in atoms or "shortfall" in atoms:
+        levels = _levels(atoms)
+    else:  # verdicts only (no explanations asked, or nothing unmet)
+        levels = _verdicts(tuple(sorted([route for route, in get("admits", ())])),
+                           frozenset([level for level, in get("eligible", ())]),
+                           frozenset([level for level, in get("holds", ())]))
+    work = get("work")
+    return CheckResult(applicant=applicant, as_of=as_of,
+                       education_ok="education_ok" in atoms, levels=levels, params=params,
+                       warnings=tuple(future_facts(applicant, as_of)),
+                       work_months=work[0][0] if work else 0,
+                       work_since={level: n for level, n in get("work_since", ())
+                                   if level in (4, 3, 2)})
+
+
+def _levels(atoms: dict[str, list[tuple[Any, ...]]]) -> tuple[LevelAnswer, ...]:
+    """The four levels' answers, with the unmet conditions of the routes that fail."""
+    get = atoms.get
     routes: dict[int, list[str]] = {level: [] for level in LEVELS}
     for route, in get("admits", ()):
         routes[route_level(route)].append(route)
@@ -301,13 +319,17 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
         _verdict(level, level in held, level in eligible, tuple(sorted(routes[level])))
         for level in LEVELS
     )
-    work = get("work")
-    return CheckResult(applicant=applicant, as_of=as_of,
-                       education_ok="education_ok" in atoms, levels=levels, params=params,
-                       warnings=tuple(future_facts(applicant, as_of)),
-                       work_months=work[0][0] if work else 0,
-                       work_since={level: n for level, n in get("work_since", ())
-                                   if level in (4, 3, 2)})
+    return levels
+
+
+@lru_cache(maxsize=4096)
+def _verdicts(admits: tuple[str, ...], eligible: frozenset[int],
+              held: frozenset[int | str]) -> tuple[LevelAnswer, ...]:
+    """The four levels' answers from the sorted routes that admit, the eligible levels and
+    the levels held (verdicts only): a batch has a few dozen distinct ones."""
+    return tuple(_verdict(level, level in held, level in eligible,
+                          tuple([route for route in admits if route_level(route) == level]))
+                 for level in LEVELS)
 
 
 @cache
