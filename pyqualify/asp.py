@@ -64,18 +64,23 @@ class Program:
         self.control = clingo.Control(["--warn=none", *args])
         for name in files:
             self.control.add("base", [], logic_text(name))
-        self._facts: list[tuple[str, tuple[Any, ...]]] = []
+        self._facts: list[tuple[str, tuple[Any, ...], Any]] = []
 
     def fact(self, name: str, *args: Any) -> None:
         """Queue the fact ``name(args...)``; facts reach clingo at :meth:`ground`."""
-        self._facts.append((name, args))
+        self._facts.append((name, args, None))
+
+    def shared_fact(self, name: str, *args: int | str) -> None:
+        """Queue a fact that many programs of a process share (``applicant(12)``,
+        ``as_of(12, M)``), with arguments ints and names only: its symbol is made once."""
+        self._facts.append((name, args, (name, args)))
 
     def ground(self) -> None:
         with self.control.backend() as backend:
             if _C is None:
                 add_atom, add_rule = backend.add_atom, backend.add_rule
                 function, symbol = clingo.Function, to_symbol
-                for name, args in self._facts:
+                for name, args, _ in self._facts:
                     add_rule([add_atom(function(name, [symbol(a) for a in args]))])
             else:
                 _add_facts(backend, self._facts)
@@ -123,7 +128,14 @@ except ImportError:  # pragma: no cover - another clingo build
 _NAME_BUFFERS: dict[str, Any] = {}
 
 
-def _add_facts(backend: clingo.Backend, facts: list[tuple[str, tuple[Any, ...]]]) -> None:
+# The symbols of shared facts (Program.shared_fact) by (name, args), as clingo's numbers
+# for them (clingo keeps every symbol for the life of the process).
+_SHARED: dict[tuple[str, tuple[Any, ...]], int] = {}
+_SHARED_MAX = 100_000
+
+
+def _add_facts(backend: clingo.Backend,
+               facts: list[tuple[str, tuple[Any, ...], Any]]) -> None:
     """Each ``name(args...)`` as a fact, through clingo's C API (see ``_C``).  An atom's
     number is written straight into the rule's head; clingo's error handler is called only
     when a call fails (it raises)."""
@@ -132,18 +144,26 @@ def _add_facts(backend: clingo.Backend, facts: list[tuple[str, tuple[Any, ...]]]
     create, add_atom, add_rule = (lib.clingo_symbol_create_function,
                                   lib.clingo_backend_add_atom, lib.clingo_backend_rule)
     symbol_out, head, no_body = ffi.new("clingo_symbol_t*"), ffi.new("clingo_atom_t[1]"), ffi.NULL
-    size = max((len(args) for _, args in facts), default=0)
+    size = max((len(args) for _, args, _ in facts), default=0)
     arguments_in = ffi.new("clingo_symbol_t[]", max(size, 1))
     symbol = to_symbol
-    names = _NAME_BUFFERS
-    for name, args in facts:
-        encoded = names.get(name)
-        if encoded is None:
-            encoded = names[name] = ffi.new("char[]", name.encode())
-        arguments_in[0:len(args)] = [symbol(arg)._rep for arg in args]
-        if not (create(encoded, arguments_in, len(args), True, symbol_out)
-                and add_atom(rep, symbol_out, head)
-                and add_rule(rep, False, head, 1, no_body, 0)):
+    names, shared = _NAME_BUFFERS, _SHARED
+    if len(shared) > _SHARED_MAX:
+        shared.clear()
+    for name, args, key in facts:
+        known = None if key is None else shared.get(key)
+        if known is not None:
+            symbol_out[0] = known
+        else:
+            encoded = names.get(name)
+            if encoded is None:
+                encoded = names[name] = ffi.new("char[]", name.encode())
+            arguments_in[0:len(args)] = [symbol(arg)._rep for arg in args]
+            if not create(encoded, arguments_in, len(args), True, symbol_out):
+                handle_error(False)
+            if key is not None:
+                shared[key] = symbol_out[0]
+        if not (add_atom(rep, symbol_out, head) and add_rule(rep, False, head, 1, no_body, 0)):
             handle_error(False)
 
 
@@ -226,9 +246,14 @@ def parts_of(symbol: clingo.Symbol, text: str) -> tuple[str, Any, tuple[Any, ...
 def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:
     """The applicant's records as input facts of ``logic/state.lp``."""
     fact = program.fact
-    fact("applicant", key)
-    fact("as_of", key, as_of)
-    fact("education_record", key, applicant.education)
+    if key.__class__ is int:   # a batch's keys 0, 1, 2, ...: the same facts in every chunk
+        program.shared_fact("applicant", key)
+        program.shared_fact("as_of", key, as_of)
+        program.shared_fact("education_record", key, applicant.education)
+    else:
+        fact("applicant", key)
+        fact("as_of", key, as_of)
+        fact("education_record", key, applicant.education)
     for i, d in enumerate(applicant.diplomas):
         fact("diploma_record", key, i, d.kind, d.major, d.skill_target, d.graduation, d.mode)
     for i, w in enumerate(applicant.work):
