@@ -13,20 +13,21 @@ import os
 from typing import Any
 
 from ..params import RuleParams
-from .runner import Run, execute
 from .work import Settings, answer_chunk
 
-# The path machinery (the planner) is imported when first asked for: `batch` without
-# --path never needs it (about 40 ms of start-up, in the parent and in every worker).
-_FROM_PATHS = ("PathCache", "canonical", "distinct_questions", "population_paths",
-               "shift_applicant", "shift_result")
+# Imported when first asked for: the path machinery (the planner), which `batch` without
+# --path never needs (about 40 ms of start-up), and the runner, which a worker process
+# (it imports this package to answer chunks) never needs.
+_LAZY = {"PathCache": "paths", "canonical": "paths", "distinct_questions": "paths",
+         "population_paths": "paths", "shift_applicant": "paths", "shift_result": "paths",
+         "Run": "runner", "execute": "runner"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _FROM_PATHS:
-        from . import paths
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(paths, name)
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
