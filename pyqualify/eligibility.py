@@ -122,7 +122,8 @@ class CheckResult:
         the same characters, from pieces that a batch repeats (the levels and the
         parameters, encoded once each): a fraction of the cost of building the document
         and encoding it.  Answers with explanations or a forecast are encoded whole."""
-        if self.forecast is not None or any(a.explained or a.unmet for a in self.levels):
+        levels = None if self.forecast is not None else _levels_text(self.levels)
+        if levels is None:
             return _ENCODE(self.to_json())
         ident = self.applicant.id
         since = self.work_since
@@ -130,7 +131,7 @@ class CheckResult:
             '{"id": ', "null" if ident is None else encode_basestring(ident),
             ', "as_of": ', _month_text(self.as_of),
             ', "education_ok": ', "true" if self.education_ok else "false",
-            ', "levels": ', _levels_text(self.levels),
+            ', "levels": ', levels,
             ', "work_months": ', str(self.work_months),
             ', "work_months_since_certificate": ',
             "{" + ", ".join(f'"{level}": {since[level]}' for level in sorted(since)) + "}"
@@ -152,13 +153,16 @@ def _month_text(month: int) -> str:
     return encode_basestring(format_month(month))
 
 
-def _levels_text(levels: tuple[LevelAnswer, ...]) -> str:
-    """The JSON text of verdict-only levels; the levels are kept beside their text, so
-    that the ids of the key stay theirs (verdicts are made once each by _verdict)."""
+def _levels_text(levels: tuple[LevelAnswer, ...]) -> str | None:
+    """The JSON text of verdict-only levels (None for levels with explanations); the
+    levels are kept beside their text, so that the ids of the key stay theirs (verdicts
+    are made once each by _verdict)."""
     key = tuple(map(id, levels))
     known = _LEVEL_TEXTS.get(key)
     if known is not None:
         return known[1]
+    if any(answer.explained or answer.unmet for answer in levels):
+        return None
     if len(_LEVEL_TEXTS) >= _PIECES_MAX:
         _LEVEL_TEXTS.clear()
     text = _ENCODE([answer.to_json() for answer in levels])
@@ -216,7 +220,13 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    for name, key, rest in program.shown_parts():
+    shown = program.shown_parts()
+    if not explain:  # verdicts only: every shown atom is an applicant's
+        for name, key, rest in shown:
+            answers[key].setdefault(name, []).append(rest)
+        return [_result(a, m, rules, answer)
+                for a, m, answer in zip(applicants, months, answers, strict=True)]
+    for name, key, rest in shown:
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -228,8 +238,6 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             answers[key].setdefault(name, []).append(rest)
     results = [_result(a, m, rules, answer)
                for a, m, answer in zip(applicants, months, answers, strict=True)]
-    if not explain:
-        return results
     closed = {key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
               for key, r in enumerate(results)}
     opens = forecast.resolve(list(pendings.values()), closed, rules)
