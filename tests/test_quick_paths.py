@@ -187,6 +187,7 @@ def test_batch_lines_are_written_alike() -> None:
     people = [parse_applicant(json.loads(line)) for line in synthetic_lines(400, seed=4)]
     named = [parse_applicant({"id": ident, "education": "high_school", "as_of": "2026-11"})
              for ident in NASTY_IDS]
+    named.append(parse_applicant({"education": "none", "as_of": "2026-11"}))  # no id
     results = check_many(people + named, explain=False)
     for number, result in enumerate(results, start=1):
         record: dict[str, Any] = {"line": number}

@@ -285,6 +285,14 @@ def _line_text(record: dict[str, Any]) -> str:
     result = record.get("_result")
     if result is None:
         return dumps(record)
+    keys = tuple(record)
+    if keys in (_PLAIN, _PLAIN_NO_ID):  # a JSON line's record: written at once
+        ident = record.get("id")
+        if ident is None:
+            return f'{{"line": {record["line"]}, "ok": true, "check": {result.json_text()}}}'
+        if ident.isascii() or is_valid_text(ident):  # the id is the only text of its own
+            return (f'{{"line": {record["line"]}, "id": {encode_basestring(ident)}, '
+                    f'"ok": true, "check": {result.json_text()}}}')
     text = "{" + ", ".join([
         '"check": ' + result.json_text() if key == "_result"
         else f"{encode_basestring(key)}: {_value_text(value)}"
@@ -294,6 +302,9 @@ def _line_text(record: dict[str, Any]) -> str:
     return dumps({key if key != "_result" else "check":
                   value if key != "_result" else value.to_json()
                   for key, value in record.items()})   # escaped as dumps escapes
+
+
+_PLAIN, _PLAIN_NO_ID = ("line", "id", "ok", "_result"), ("line", "ok", "_result")
 
 
 def _value_text(value: Any) -> str:
