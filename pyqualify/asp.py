@@ -70,9 +70,14 @@ class Program:
         """Queue the fact ``name(args...)``; facts reach clingo at :meth:`ground`."""
         self._facts.append((name, args, None))
 
+    def plain_fact(self, name: str, *args: int | str) -> None:
+        """Queue a fact whose arguments are ints and names only (never a bool: True would
+        be taken for 1), which reach clingo a little faster (see :func:`_add_facts`)."""
+        self._facts.append((name, args, _PLAIN))
+
     def shared_fact(self, name: str, *args: int | str) -> None:
-        """Queue a fact that many programs of a process share (``applicant(12)``,
-        ``as_of(12, M)``), with arguments ints and names only: its symbol is made once."""
+        """Queue a plain fact that many programs of a process share (``applicant(12)``,
+        ``as_of(12, M)``): its symbol is made once."""
         self._facts.append((name, args, (name, args)))
 
     def ground(self) -> None:
@@ -128,10 +133,18 @@ except ImportError:  # pragma: no cover - another clingo build
 _NAME_BUFFERS: dict[str, Any] = {}
 
 
-# The symbols of shared facts (Program.shared_fact) by (name, args), as clingo's numbers
-# for them (clingo keeps every symbol for the life of the process).
+# Symbols as clingo's numbers for them (clingo keeps every symbol for the life of the
+# process): of shared facts (Program.shared_fact) by (name, args), and of the arguments of
+# plain facts (ints and names; a bool would be found as 1 or 0, so none is plain).
+_PLAIN = object()
 _SHARED: dict[tuple[str, tuple[Any, ...]], int] = {}
-_SHARED_MAX = 100_000
+_ARGUMENTS: dict[int | str, int] = {}
+_CACHE_MAX = 100_000
+
+
+def _plain_rep(value: int | str) -> int:
+    rep = _ARGUMENTS[value] = to_symbol(value)._rep
+    return rep
 
 
 def _add_facts(backend: clingo.Backend,
@@ -147,22 +160,30 @@ def _add_facts(backend: clingo.Backend,
     size = max((len(args) for _, args, _ in facts), default=0)
     arguments_in = ffi.new("clingo_symbol_t[]", max(size, 1))
     symbol = to_symbol
-    names, shared = _NAME_BUFFERS, _SHARED
-    if len(shared) > _SHARED_MAX:
-        shared.clear()
-    for name, args, key in facts:
-        known = None if key is None else shared.get(key)
+    names, shared, plain = _NAME_BUFFERS, _SHARED, _ARGUMENTS
+    for cache in (shared, plain):
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+    for name, args, kind in facts:  # kind: None, _PLAIN or the key of a shared fact
+        known = shared.get(kind)
         if known is not None:
             symbol_out[0] = known
         else:
             encoded = names.get(name)
             if encoded is None:
                 encoded = names[name] = ffi.new("char[]", name.encode())
-            arguments_in[0:len(args)] = [symbol(arg)._rep for arg in args]
+            if kind is None:
+                values = [symbol(arg)._rep for arg in args]
+            else:
+                try:
+                    values = [plain[arg] for arg in args]
+                except KeyError:
+                    values = [plain.get(arg) or _plain_rep(arg) for arg in args]
+            arguments_in[0:len(args)] = values
             if not create(encoded, arguments_in, len(args), True, symbol_out):
                 handle_error(False)
-            if key is not None:
-                shared[key] = symbol_out[0]
+            if kind is not None and kind is not _PLAIN:
+                shared[kind] = symbol_out[0]
         if not (add_atom(rep, symbol_out, head) and add_rule(rep, False, head, 1, no_body, 0)):
             handle_error(False)
 
@@ -245,8 +266,9 @@ def parts_of(symbol: clingo.Symbol, text: str) -> tuple[str, Any, tuple[Any, ...
 
 def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:
     """The applicant's records as input facts of ``logic/state.lp``."""
-    fact = program.fact
-    if key.__class__ is int:   # a batch's keys 0, 1, 2, ...: the same facts in every chunk
+    plain = key.__class__ is int  # ints and names only (a bool is written true/false)
+    fact = program.plain_fact if plain else program.fact
+    if plain:   # a batch's keys 0, 1, 2, ...: the same facts in every chunk
         program.shared_fact("applicant", key)
         program.shared_fact("as_of", key, as_of)
         program.shared_fact("education_record", key, applicant.education)
@@ -260,7 +282,8 @@ def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) 
         fact("work_record", key, i, w.start, "ongoing" if w.end is None else w.end,
              w.occupation)
     for i, t in enumerate(applicant.trainings):
-        fact("training_record", key, i, t.hours, t.occupation, t.certificate, t.completed)
+        fact("training_record", key, i, t.hours, t.occupation,
+             "true" if t.certificate else "false", t.completed)
     for i, c in enumerate(applicant.certificates):
         fact("certificate_record", key, i, c.level, c.occupation, c.obtained)
 
