@@ -148,7 +148,7 @@ _PIECES_MAX = 4096   # distinct level tuples kept (a batch has a few dozen)
 _LEVEL_TEXTS: dict[tuple[int, ...], tuple[tuple[LevelAnswer, ...], str]] = {}
 
 
-@cache
+@lru_cache(maxsize=4096)   # bounded: a long-lived process (the web service) may ask anything
 def _month_text(month: int) -> str:
     return encode_basestring(format_month(month))
 
@@ -170,7 +170,7 @@ def _levels_text(levels: tuple[LevelAnswer, ...]) -> str | None:
     return text
 
 
-@cache
+@lru_cache(maxsize=64)
 def _params_text(params: RuleParams) -> str:
     return _ENCODE(params.as_dict())
 
