@@ -13,7 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from ..applicant import InputError
 from .inputs import chunks, count_items
 from .outputs import Writer, resume_point
 from .summary import Summary
-from .work import Answer, Chunk, Settings, answer_chunk
+from .work import Answer, Chunk, Settings, answer_chunk, worker_start
 
 CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
 PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
@@ -125,40 +125,10 @@ def _executor(run: Run, jobs: int, size: int, stack: ExitStack) -> tuple[Executo
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),),
+                               initializer=worker_start, initargs=(os.getpid(),),
                                max_tasks_per_child=max(1, RECYCLE_AFTER // size))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
     return pool, jobs
-
-
-def _worker_start(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and closes the
-    output after the last complete answer; and a worker whose parent was killed exits
-    (else it would wait for ever to hand back its answer)."""
-    import atexit
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    atexit.register(_exit_at_once)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _exit_at_once() -> None:
-    """A worker exits once it has handed back its last answer (the pool is shut down, or
-    it is replaced): the system frees its memory at once, instead of the interpreter's
-    teardown freeing clingo's symbols and every object one by one (tens of milliseconds,
-    which the pool waits for)."""
-    for stream in (sys.stdout, sys.stderr):
-        with suppress(AttributeError, OSError, ValueError):
-            stream.flush()
-    os._exit(0)
 
 
 class _NoBar:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
@@ -333,3 +334,39 @@ def _written(records: list[dict[str, Any]], settings: Settings, solved: int) -> 
     else:
         answer.records = records
     return answer
+
+
+def worker_start(parent: int) -> None:
+    """The start of a worker process of the local engine (here, so that a worker imports
+    this module and not the runner).  Workers leave Ctrl-C to the parent, which stops
+    handing out work and closes the output after the last complete answer; and a worker
+    whose parent was killed exits (else it would wait for ever to hand back its answer)."""
+    import atexit
+    import os
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(_exit_at_once)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _exit_at_once() -> None:
+    """A worker exits once it has handed back its last answer (the pool is shut down, or
+    it is replaced): the system frees its memory at once, instead of the interpreter's
+    teardown freeing clingo's symbols and every object one by one (tens of milliseconds,
+    which the pool waits for)."""
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(0)
