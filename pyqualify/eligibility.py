@@ -294,9 +294,8 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
     if "unmet" in atoms or "shortfall" in atoms:
         levels = _levels(atoms)
     else:  # verdicts only (no explanations asked, or nothing unmet)
-        levels = _verdicts(tuple(sorted([route for route, in get("admits", ())])),
-                           frozenset([level for level, in get("eligible", ())]),
-                           frozenset([level for level, in get("holds", ())]))
+        levels = _verdicts(tuple(get("admits", ())), tuple(get("eligible", ())),
+                           tuple(get("holds", ())))
     work = get("work")
     return CheckResult(applicant=applicant, as_of=as_of,
                        education_ok="education_ok" in atoms, levels=levels, params=params,
@@ -331,12 +330,16 @@ def _levels(atoms: dict[str, list[tuple[Any, ...]]]) -> tuple[LevelAnswer, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _verdicts(admits: tuple[str, ...], eligible: frozenset[int],
-              held: frozenset[int | str]) -> tuple[LevelAnswer, ...]:
-    """The four levels' answers from the sorted routes that admit, the eligible levels and
-    the levels held (verdicts only): a batch has a few dozen distinct ones."""
-    return tuple(_verdict(level, level in held, level in eligible,
-                          tuple([route for route in admits if route_level(route) == level]))
+def _verdicts(admits: tuple[tuple[str], ...], eligible: tuple[tuple[int], ...],
+              held: tuple[tuple[int | str], ...]) -> tuple[LevelAnswer, ...]:
+    """The four levels' answers from the shown admits/2, eligible/2 and holds/2 atoms'
+    arguments, as the model gives them (verdicts only): a batch has a few dozen distinct
+    ones."""
+    routes = sorted(route for route, in admits)
+    eligible_levels = {level for level, in eligible}
+    held_levels = {level for level, in held}
+    return tuple(_verdict(level, level in held_levels, level in eligible_levels,
+                          tuple([route for route in routes if route_level(route) == level]))
                  for level in LEVELS)
 
 
