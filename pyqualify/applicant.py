@@ -167,7 +167,7 @@ _MONTHS: dict[str, int] = {}   # month texts parsed so far (at most 1,812 valid 
 
 def _quick_month(text: Any) -> int:
     """The month of a ``YYYY-MM`` text; raises (any exception) when it is not one."""
-    month = _MONTHS.get(text)
+    month = _MONTHS.get(text)  # never 0: years start at 1950
     if month is None:
         if text.__class__ is not str:
             raise TypeError
@@ -176,49 +176,59 @@ def _quick_month(text: Any) -> int:
 
 
 def _quick_applicant(data: Any) -> Applicant | None:
-    """The applicant of a well-formed document, or None (see above)."""
+    """The applicant of a well-formed document, or None (see above).  Every test raises
+    when the document is not of the common shape (an unhashable value raises TypeError in
+    a set's ``in``; a required key that is missing raises KeyError where it is read)."""
     try:
-        if data.__class__ is not dict or not _TOP_SET.issuperset(data) \
-                or data["education"] not in _EDUCATION_SET:
+        if data.__class__ is not dict or not _TOP_SET.issuperset(data):
+            return None
+        education = data["education"]
+        if education.__class__ is not str or education not in _EDUCATION_SET:
             return None
         ident = data.get("id")
         if ident is not None and (ident.__class__ is not str or len(ident) > MAX_ID_LENGTH
                                   or not (ident.isascii() or is_valid_text(ident))):
             return None
         as_of = data.get("as_of")
+        diplomas, work = data.get("diplomas"), data.get("work")
+        trainings, certificates = data.get("trainings"), data.get("certificates")
         return Applicant(
             id=ident, as_of=None if as_of is None else _quick_month(as_of),
-            education=data["education"],
-            diplomas=_quick_list(data.get("diplomas"), _quick_diploma),
-            work=_quick_list(data.get("work"), _quick_work),
-            trainings=_quick_list(data.get("trainings"), _quick_training),
-            certificates=_quick_list(data.get("certificates"), _quick_certificate))
+            education=education,
+            diplomas=tuple([_quick_diploma(d) for d in _quick_list(diplomas)]) if diplomas
+            else _quick_empty(diplomas),
+            work=tuple([_quick_work(w) for w in _quick_list(work)]) if work
+            else _quick_empty(work),
+            trainings=tuple([_quick_training(t) for t in _quick_list(trainings)])
+            if trainings else _quick_empty(trainings),
+            certificates=tuple([_quick_certificate(c) for c in _quick_list(certificates)])
+            if certificates else _quick_empty(certificates))
     except Exception:  # noqa: BLE001 - anything unusual: the whole way names it
         return None
 
 
-def _quick_list(items: Any, parse: Any) -> tuple[Any, ...]:
-    if items is None:
-        return ()
+def _quick_list(items: Any) -> list[Any]:
     if items.__class__ is not list or len(items) > MAX_RECORDS:
         raise TypeError
-    return tuple([parse(item) for item in items])
+    return items  # type: ignore[no-any-return]
 
 
-def _quick_keys(item: Any, keys: frozenset[str]) -> None:
-    """No key but these (a required key that is missing raises KeyError where it is read)."""
-    if item.__class__ is not dict or not keys.issuperset(item):
-        raise TypeError
+def _quick_empty(items: Any) -> tuple[()]:
+    """No records: the key left out, null, or an empty list (not 0, "" or {})."""
+    if items is None or items.__class__ is list:
+        return ()
+    raise TypeError
 
 
 def _quick_enum(value: Any, allowed: frozenset[str]) -> str:
-    if value.__class__ is not str or value not in allowed:
+    if value not in allowed or value.__class__ is not str:
         raise TypeError
-    return value
+    return value  # type: ignore[no-any-return]
 
 
 def _quick_diploma(item: Any) -> Diploma:
-    _quick_keys(item, _DIPLOMA_SET)
+    if item.__class__ is not dict or not _DIPLOMA_SET.issuperset(item):
+        raise TypeError
     return Diploma(kind=_quick_enum(item["kind"], _KIND_SET),
                    major=_quick_enum(item["major"], _OCCUPATION_SET),
                    graduation=_quick_month(item["graduation"]),
@@ -227,19 +237,23 @@ def _quick_diploma(item: Any) -> Diploma:
 
 
 def _quick_work(item: Any) -> Work:
-    _quick_keys(item, _WORK_SET)
+    if item.__class__ is not dict or not _WORK_SET.issuperset(item):
+        raise TypeError
     start = _quick_month(item["start"])
     end = item.get("end")
     if end is not None:
         end = _quick_month(end)
         if end < start:
             raise ValueError
-    return Work(start=start, end=end, occupation=_quick_enum(item["occupation"],
-                                                             _OCCUPATION_SET))
+    occupation = item["occupation"]
+    if occupation not in _OCCUPATION_SET or occupation.__class__ is not str:
+        raise TypeError
+    return Work(start=start, end=end, occupation=occupation)
 
 
 def _quick_training(item: Any) -> Training:
-    _quick_keys(item, _TRAINING_SET)
+    if item.__class__ is not dict or not _TRAINING_SET.issuperset(item):
+        raise TypeError
     hours, certificate = item["hours"], item["certificate"]
     if hours.__class__ is not int or not 0 <= hours <= MAX_HOURS \
             or certificate.__class__ is not bool:
@@ -249,7 +263,8 @@ def _quick_training(item: Any) -> Training:
 
 
 def _quick_certificate(item: Any) -> Certificate:
-    _quick_keys(item, _CERTIFICATE_SET)
+    if item.__class__ is not dict or not _CERTIFICATE_SET.issuperset(item):
+        raise TypeError
     level = item["level"]
     if not (level.__class__ is int and level in (4, 3, 2, 1)
             or level.__class__ is str and level == "preparatory_technician"):
