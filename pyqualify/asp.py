@@ -179,8 +179,9 @@ def _add_facts(backend: clingo.Backend,
                     values = [plain[arg] for arg in args]
                 except KeyError:
                     values = [plain.get(arg) or _plain_rep(arg) for arg in args]
-            arguments_in[0:len(args)] = values
-            if not create(encoded, arguments_in, len(args), True, symbol_out):
+            count = len(args)
+            arguments_in[0:count] = values
+            if not create(encoded, arguments_in, count, True, symbol_out):
                 handle_error(False)
             if kind is not None and kind is not _PLAIN:
                 shared[kind] = symbol_out[0]
