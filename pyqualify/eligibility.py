@@ -297,12 +297,11 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
         levels = _verdicts(tuple(get("admits", ())), tuple(get("eligible", ())),
                            tuple(get("holds", ())))
     work = get("work")
-    return CheckResult(applicant=applicant, as_of=as_of,
-                       education_ok="education_ok" in atoms, levels=levels, params=params,
-                       warnings=tuple(future_facts(applicant, as_of)),
-                       work_months=work[0][0] if work else 0,
-                       work_since={level: n for level, n in get("work_since", ())
-                                   if level in (4, 3, 2)})
+    return CheckResult(  # the fields in their order (a batch makes one per applicant)
+        applicant, as_of, "education_ok" in atoms, levels, params,
+        tuple(future_facts(applicant, as_of)),                                # warnings
+        work[0][0] if work else 0,                                            # work_months
+        {level: n for level, n in get("work_since", ()) if level in (4, 3, 2)})  # work_since
 
 
 def _levels(atoms: dict[str, list[tuple[Any, ...]]]) -> tuple[LevelAnswer, ...]:
