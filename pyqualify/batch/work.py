@@ -200,7 +200,7 @@ def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> 
     keep = settings.output == "jsonl" and settings.target is None
     for (record, _), result in zip(good, results, strict=True):
         if keep:
-            record.update(ok=True, _result=result)
+            record["ok"], record["_result"] = True, result
         else:
             record.update(ok=True, check=result.to_json())
 
