@@ -140,6 +140,11 @@ def applicant_from_line(raw: bytes, *, first: bool = False,
         ident = data.get("id") if isinstance(data, dict) else None
         if isinstance(ident, str) and len(ident) <= MAX_ID_LENGTH:
             exc.applicant_id = ident  # the loader has refused any lone surrogate
+        # Returned, not raised: its traceback and the exception it replaced (a MonthError,
+        # a JSONDecodeError, with their tracebacks) would only keep the frames alive, in a
+        # cycle through the caller's frame that holds this error (freed much later by the
+        # cycle collector).
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
         return exc
 
 

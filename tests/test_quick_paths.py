@@ -197,3 +197,23 @@ def test_batch_lines_are_written_alike() -> None:
             record["id"] = result.applicant.id
         whole = dumps({**record, "ok": True, "check": result.to_json()})
         assert _line_text({**record, "ok": True, "_result": result}) == whole
+
+
+def test_a_refused_line_leaves_no_reference_cycle() -> None:
+    """The error of a refused line is kept in its record: it must hold no traceback or
+    replaced exception, whose frames would make a cycle with the caller's (a batch of
+    bad lines would then grow until the cycle collector runs)."""
+    import gc
+
+    from pyqualify.batch.work import _load_line  # holds the error in a local, as callers do
+
+    gc.collect()
+    gc.disable()
+    try:
+        records = [_load_line(number, line.encode(), lang="en")[0]
+                   for number, line in enumerate(HOSTILE, start=1)]
+        assert sum(not record.get("ok", True) for record in records) > 30
+        del records
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
