@@ -10,7 +10,14 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .loader import MAX_FILE_BYTES, inspect, load_document, parse_json_line, parse_text
+from .loader import (
+    MAX_FILE_BYTES,
+    inspect,
+    inspect_line,
+    load_document,
+    parse_text,
+    read_json_line,
+)
 from .messages import InputError, Term, input_error, join_path
 from .months import MonthError, format_month, parse_month
 
@@ -123,19 +130,156 @@ def applicant_from_line(raw: bytes, *, first: bool = False,
     is allowed.  A refused line that gave a valid ``id`` has it in ``error.applicant_id``."""
     data = None
     try:
-        data = parse_json_line(raw, first=first, path=path)
+        loaded = read_json_line(raw, first=first, path=path)
+        quick = _quick_applicant(loaded)
+        if quick is not None:
+            return quick
+        data = inspect_line(loaded, path)  # the loader's bounds, then the applicant's rules
         return parse_applicant(data, path)
     except InputError as exc:
         ident = data.get("id") if isinstance(data, dict) else None
         if isinstance(ident, str) and len(ident) <= MAX_ID_LENGTH:
             exc.applicant_id = ident  # the loader has refused any lone surrogate
+        # Returned, not raised: its traceback and the exception it replaced (a MonthError,
+        # a JSONDecodeError, with their tracebacks) would only keep the frames alive, in a
+        # cycle through the caller's frame that holds this error (freed much later by the
+        # cycle collector).
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
         return exc
 
 
-# --- validating ------------------------------------------------------------------
+# --- the common line, quickly ----------------------------------------------------------
+# A batch line is nearly always a well-formed applicant: exact key names, enumeration values
+# as written in APPLICANT.md, months YYYY-MM, small whole hours.  _quick_applicant accepts
+# only such a document, and then gives the applicant parse_applicant would give; anything
+# else (an alias, a missing or unknown key, a duplicate key, a wrong type, a bad month, any
+# surprise at all) gives None and the line goes the whole way (inspect, parse_applicant),
+# which names the problem.  What it accepts passes inspect: plain values three levels deep,
+# at most 4 lists of MAX_RECORDS small records, texts that are enumeration names, months or
+# an id checked as parse_applicant checks it.  The records are built with their fields in
+# order, not by keyword (half the cost); tests/test_quick_paths.py compares every applicant
+# with parse_applicant's.
 
 _TOP_KEYS = ("id", "as_of", "education", "diplomas", "work", "trainings", "certificates")
+_TOP_SET = frozenset(_TOP_KEYS)
+_DIPLOMA_SET = frozenset(("kind", "major", "skill_target", "graduation", "mode"))
+_WORK_SET = frozenset(("start", "end", "occupation"))
+_TRAINING_SET = frozenset(("hours", "occupation", "certificate", "completed"))
+_CERTIFICATE_SET = frozenset(("level", "occupation", "obtained"))
+_EDUCATION_SET, _KIND_SET = frozenset(EDUCATIONS), frozenset(DIPLOMA_KINDS)
+_OCCUPATION_SET, _SKILL_SET, _MODE_SET = (frozenset(OCCUPATIONS), frozenset(SKILL_TARGETS),
+                                          frozenset(MODES))
+_MONTHS: dict[str, int] = {}   # month texts parsed so far (at most 1,812 valid ones)
 
+
+def _quick_month(text: Any) -> int:
+    """The month of a ``YYYY-MM`` text; raises (any exception) when it is not one."""
+    month = _MONTHS.get(text)  # never 0: years start at 1950
+    if month is None:
+        if text.__class__ is not str:
+            raise TypeError
+        month = _MONTHS[text] = parse_month(text)  # MonthError: not a month
+    return month
+
+
+def _quick_applicant(data: Any) -> Applicant | None:
+    """The applicant of a well-formed document, or None (see above).  Every test raises
+    when the document is not of the common shape (an unhashable value raises TypeError in
+    a set's ``in``; a required key that is missing raises KeyError where it is read)."""
+    try:
+        if data.__class__ is not dict or not _TOP_SET.issuperset(data):
+            return None
+        education = data["education"]
+        if education.__class__ is not str or education not in _EDUCATION_SET:
+            return None
+        ident = data.get("id")
+        if ident is not None and (ident.__class__ is not str or len(ident) > MAX_ID_LENGTH
+                                  or not (ident.isascii() or is_valid_text(ident))):
+            return None
+        as_of = data.get("as_of")
+        diplomas, work = data.get("diplomas"), data.get("work")
+        trainings, certificates = data.get("trainings"), data.get("certificates")
+        return Applicant(  # the fields in their order (half the cost of keywords)
+            education, ident, None if as_of is None else _quick_month(as_of),
+            tuple([_quick_diploma(d) for d in _quick_list(diplomas)]) if diplomas
+            else _quick_empty(diplomas),
+            tuple([_quick_work(w) for w in _quick_list(work)]) if work
+            else _quick_empty(work),
+            tuple([_quick_training(t) for t in _quick_list(trainings)])
+            if trainings else _quick_empty(trainings),
+            tuple([_quick_certificate(c) for c in _quick_list(certificates)])
+            if certificates else _quick_empty(certificates))
+    except Exception:  # noqa: BLE001 - anything unusual: the whole way names it
+        return None
+
+
+def _quick_list(items: Any) -> list[Any]:
+    if items.__class__ is not list or len(items) > MAX_RECORDS:
+        raise TypeError
+    return items  # type: ignore[no-any-return]
+
+
+def _quick_empty(items: Any) -> tuple[()]:
+    """No records: the key left out, null, or an empty list (not 0, "" or {})."""
+    if items is None or items.__class__ is list:
+        return ()
+    raise TypeError
+
+
+def _quick_enum(value: Any, allowed: frozenset[str]) -> str:
+    if value not in allowed or value.__class__ is not str:
+        raise TypeError
+    return value  # type: ignore[no-any-return]
+
+
+def _quick_diploma(item: Any) -> Diploma:
+    if item.__class__ is not dict or not _DIPLOMA_SET.issuperset(item):
+        raise TypeError
+    return Diploma(_quick_enum(item["kind"], _KIND_SET),                 # kind
+                   _quick_enum(item["major"], _OCCUPATION_SET),          # major
+                   _quick_month(item["graduation"]),                     # graduation
+                   _quick_enum(item.get("skill_target", "none"), _SKILL_SET),
+                   _quick_enum(item.get("mode", "full_time"), _MODE_SET))
+
+
+def _quick_work(item: Any) -> Work:
+    if item.__class__ is not dict or not _WORK_SET.issuperset(item):
+        raise TypeError
+    start = _quick_month(item["start"])
+    end = item.get("end")
+    if end is not None:
+        end = _quick_month(end)
+        if end < start:
+            raise ValueError
+    occupation = item["occupation"]
+    if occupation not in _OCCUPATION_SET or occupation.__class__ is not str:
+        raise TypeError
+    return Work(start, end, occupation)
+
+
+def _quick_training(item: Any) -> Training:
+    if item.__class__ is not dict or not _TRAINING_SET.issuperset(item):
+        raise TypeError
+    hours, certificate = item["hours"], item["certificate"]
+    if hours.__class__ is not int or not 0 <= hours <= MAX_HOURS \
+            or certificate.__class__ is not bool:
+        raise TypeError
+    return Training(hours, _quick_enum(item["occupation"], _OCCUPATION_SET), certificate,
+                    _quick_month(item["completed"]))
+
+
+def _quick_certificate(item: Any) -> Certificate:
+    if item.__class__ is not dict or not _CERTIFICATE_SET.issuperset(item):
+        raise TypeError
+    level = item["level"]
+    if not (level.__class__ is int and level in (4, 3, 2, 1)
+            or level.__class__ is str and level == "preparatory_technician"):
+        raise TypeError
+    return Certificate(level, _quick_enum(item["occupation"], _OCCUPATION_SET),
+                       _quick_month(item["obtained"]))
+
+
+# --- validating ------------------------------------------------------------------
 
 def parse_applicant(data: Any, path: str = "") -> Applicant:
     """Validate plain data (as loaded from YAML/JSON) into an :class:`Applicant`.

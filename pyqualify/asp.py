@@ -64,23 +64,43 @@ class Program:
         self.control = clingo.Control(["--warn=none", *args])
         for name in files:
             self.control.add("base", [], logic_text(name))
-        self._facts: list[tuple[str, tuple[Any, ...]]] = []
+        self._facts: list[tuple[str, tuple[Any, ...], Any]] = []
 
     def fact(self, name: str, *args: Any) -> None:
         """Queue the fact ``name(args...)``; facts reach clingo at :meth:`ground`."""
-        self._facts.append((name, args))
+        self._facts.append((name, args, None))
+
+    def plain_fact(self, name: str, *args: int | str) -> None:
+        """Queue a fact whose arguments are ints and names only (never a bool: True would
+        be taken for 1), which reach clingo a little faster (see :func:`_add_facts`)."""
+        self._facts.append((name, args, _PLAIN))
+
+    def shared_fact(self, name: str, *args: int | str) -> None:
+        """Queue a plain fact that many programs of a process share (``applicant(12)``,
+        ``as_of(12, M)``): its symbol is made once."""
+        self._facts.append((name, args, (name, args)))
 
     def ground(self) -> None:
         with self.control.backend() as backend:
             if _C is None:
                 add_atom, add_rule = backend.add_atom, backend.add_rule
                 function, symbol = clingo.Function, to_symbol
-                for name, args in self._facts:
+                for name, args, _ in self._facts:
                     add_rule([add_atom(function(name, [symbol(a) for a in args]))])
             else:
                 _add_facts(backend, self._facts)
         self._facts.clear()
         self.control.ground([("base", [])])
+
+    def shown_parts(self) -> list[tuple[str, Any, tuple[Any, ...]]]:
+        """Each shown atom of the (first) model as ``(name, first argument, the other
+        arguments)``, arguments as by :func:`arguments` (see :func:`parts_of`)."""
+        with self.control.solve(yield_=True) as handle:
+            for model in handle:
+                if _C is None:
+                    return [parts_of(s, str(s)) for s in model.symbols(shown=True)]
+                return _shown_parts(model)
+        return []
 
     def model_symbols(self, **solve_args: Any) -> list[clingo.Symbol]:
         """The shown symbols of the (first) model; a deterministic program has one."""
@@ -102,7 +122,8 @@ try:
     from clingo._internal import _ffi, _handle_error, _lib
 
     _NEEDED = ("clingo_symbol_create_function", "clingo_backend_add_atom",
-               "clingo_backend_rule", "clingo_symbol_to_string_size", "clingo_symbol_to_string")
+               "clingo_backend_rule", "clingo_symbol_to_string_size", "clingo_symbol_to_string",
+               "clingo_model_symbols_size", "clingo_model_symbols", "clingo_show_type_shown")
     _C: Any = ((_ffi, _lib, _handle_error)
                if hasattr(clingo.Number(0), "_rep") and all(hasattr(_lib, f) for f in _NEEDED)
                else None)
@@ -112,27 +133,60 @@ except ImportError:  # pragma: no cover - another clingo build
 _NAME_BUFFERS: dict[str, Any] = {}
 
 
-def _add_facts(backend: clingo.Backend, facts: list[tuple[str, tuple[Any, ...]]]) -> None:
-    """Each ``name(args...)`` as a fact, through clingo's C API (see ``_C``)."""
+# Symbols as clingo's numbers for them (clingo keeps every symbol for the life of the
+# process): of shared facts (Program.shared_fact) by (name, args), and of the arguments of
+# plain facts (ints and names; a bool would be found as 1 or 0, so none is plain).
+_PLAIN = object()
+_SHARED: dict[tuple[str, tuple[Any, ...]], int] = {}
+_ARGUMENTS: dict[int | str, int] = {}
+_CACHE_MAX = 100_000
+
+
+def _plain_rep(value: int | str) -> int:
+    rep = _ARGUMENTS[value] = to_symbol(value)._rep
+    return rep
+
+
+def _add_facts(backend: clingo.Backend,
+               facts: list[tuple[str, tuple[Any, ...], Any]]) -> None:
+    """Each ``name(args...)`` as a fact, through clingo's C API (see ``_C``).  An atom's
+    number is written straight into the rule's head; clingo's error handler is called only
+    when a call fails (it raises)."""
     ffi, lib, handle_error = _C
     rep = backend._rep
     create, add_atom, add_rule = (lib.clingo_symbol_create_function,
                                   lib.clingo_backend_add_atom, lib.clingo_backend_rule)
-    symbol_out, atom_out = ffi.new("clingo_symbol_t*"), ffi.new("clingo_atom_t*")
-    head, no_body = ffi.new("clingo_atom_t[1]"), ffi.NULL
-    size = max((len(args) for _, args in facts), default=0)
+    symbol_out, head, no_body = ffi.new("clingo_symbol_t*"), ffi.new("clingo_atom_t[1]"), ffi.NULL
+    size = max((len(args) for _, args, _ in facts), default=0)
     arguments_in = ffi.new("clingo_symbol_t[]", max(size, 1))
     symbol = to_symbol
-    for name, args in facts:
-        encoded = _NAME_BUFFERS.get(name)
-        if encoded is None:
-            encoded = _NAME_BUFFERS[name] = ffi.new("char[]", name.encode())
-        for i, arg in enumerate(args):
-            arguments_in[i] = symbol(arg)._rep
-        handle_error(create(encoded, arguments_in, len(args), True, symbol_out))
-        handle_error(add_atom(rep, symbol_out, atom_out))
-        head[0] = atom_out[0]
-        handle_error(add_rule(rep, False, head, 1, no_body, 0))
+    names, shared, plain = _NAME_BUFFERS, _SHARED, _ARGUMENTS
+    for cache in (shared, plain):
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+    for name, args, kind in facts:  # kind: None, _PLAIN or the key of a shared fact
+        known = shared.get(kind)
+        if known is not None:
+            symbol_out[0] = known
+        else:
+            encoded = names.get(name)
+            if encoded is None:
+                encoded = names[name] = ffi.new("char[]", name.encode())
+            if kind is None:
+                values = [symbol(arg)._rep for arg in args]
+            else:
+                try:
+                    values = [plain[arg] for arg in args]
+                except KeyError:
+                    values = [plain.get(arg) or _plain_rep(arg) for arg in args]
+            count = len(args)
+            arguments_in[0:count] = values
+            if not create(encoded, arguments_in, count, True, symbol_out):
+                handle_error(False)
+            if kind is not None and kind is not _PLAIN:
+                shared[kind] = symbol_out[0]
+        if not (add_atom(rep, symbol_out, head) and add_rule(rep, False, head, 1, no_body, 0)):
+            handle_error(False)
 
 
 def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
@@ -140,6 +194,11 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
     about half the cost of ``str()``, which allocates two C buffers per call."""
     if _C is None:
         return [str(symbol) for symbol in symbols]
+    return _texts([symbol._rep for symbol in symbols])
+
+
+def _texts(reps: Sequence[int]) -> list[str]:
+    """The texts of symbols given by clingo's numbers for them (``Symbol._rep``)."""
     ffi, lib, handle_error = _C
     to_size, to_string, text_of = (lib.clingo_symbol_to_string_size,
                                    lib.clingo_symbol_to_string, ffi.string)
@@ -147,8 +206,7 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
     capacity = 256
     buffer = ffi.new("char[]", capacity)
     texts: list[str] = []
-    for symbol in symbols:
-        rep = symbol._rep
+    for rep in reps:
         handle_error(to_size(rep, size_out))
         size = size_out[0]
         if size > capacity:
@@ -159,19 +217,74 @@ def symbol_texts(symbols: Sequence[clingo.Symbol]) -> list[str]:
     return texts
 
 
+# The parts of shown atoms by clingo's number for the atom.  clingo keeps every symbol for
+# the life of the process, so a number always means the same atom; a batch's models repeat
+# most of their atoms (admits(12,"L4-1") in every chunk), each read from text once.
+_PARTS: dict[int, tuple[str, Any, tuple[Any, ...]]] = {}
+_PARTS_MAX = 100_000
+
+
+def _shown_parts(model: clingo.Model) -> list[tuple[str, Any, tuple[Any, ...]]]:
+    """:meth:`Program.shown_parts` through clingo's C API: the model's shown symbols in one
+    call, as numbers (no Symbol object each), and the text only of those not seen yet."""
+    ffi, lib, handle_error = _C
+    shown, size_out = lib.clingo_show_type_shown, ffi.new("size_t*")
+    handle_error(lib.clingo_model_symbols_size(model._rep, shown, size_out))
+    size = size_out[0]
+    array = ffi.new("clingo_symbol_t[]", max(size, 1))
+    handle_error(lib.clingo_model_symbols(model._rep, shown, array, size))
+    reps = ffi.unpack(array, size)
+    known = _PARTS
+    new = [rep for rep in reps if rep not in known]
+    if new:
+        if len(known) + len(new) > _PARTS_MAX:
+            known.clear()
+        for rep, text in zip(new, _texts(new), strict=True):
+            known[rep] = parts_of(clingo.Symbol(rep), text)  # type: ignore[call-arg]
+    return [known[rep] for rep in reps]
+
+
+def parts_of(symbol: clingo.Symbol, text: str) -> tuple[str, Any, tuple[Any, ...]]:
+    """Name, first argument and the other arguments of an atom, from its text (``str()``;
+    ``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
+    start = text.find("(")
+    values: list[Any] = []
+    for part in text[start + 1:-1].split(",") if start > 0 else ():
+        if part.lstrip("-").isdigit():
+            values.append(int(part))
+        elif part.isidentifier():
+            values.append(part)
+        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
+              and "\\" not in part):
+            values.append(part[1:-1])
+        else:
+            values = arguments(symbol)
+            break
+    if not values:
+        return symbol.name, None, ()
+    return (text[:start], values[0], tuple(values[1:]))
+
+
 def add_applicant(program: Program, key: Any, applicant: Applicant, as_of: int) -> None:
     """The applicant's records as input facts of ``logic/state.lp``."""
-    fact = program.fact
-    fact("applicant", key)
-    fact("as_of", key, as_of)
-    fact("education_record", key, applicant.education)
+    plain = key.__class__ is int  # ints and names only (a bool is written true/false)
+    fact = program.plain_fact if plain else program.fact
+    if plain:   # a batch's keys 0, 1, 2, ...: the same facts in every chunk
+        program.shared_fact("applicant", key)
+        program.shared_fact("as_of", key, as_of)
+        program.shared_fact("education_record", key, applicant.education)
+    else:
+        fact("applicant", key)
+        fact("as_of", key, as_of)
+        fact("education_record", key, applicant.education)
     for i, d in enumerate(applicant.diplomas):
         fact("diploma_record", key, i, d.kind, d.major, d.skill_target, d.graduation, d.mode)
     for i, w in enumerate(applicant.work):
         fact("work_record", key, i, w.start, "ongoing" if w.end is None else w.end,
              w.occupation)
     for i, t in enumerate(applicant.trainings):
-        fact("training_record", key, i, t.hours, t.occupation, t.certificate, t.completed)
+        fact("training_record", key, i, t.hours, t.occupation,
+             "true" if t.certificate else "false", t.completed)
     for i, c in enumerate(applicant.certificates):
         fact("certificate_record", key, i, c.level, c.occupation, c.obtained)
 

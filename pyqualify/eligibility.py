@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
+from json import JSONEncoder
+from json.encoder import encode_basestring
 from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, arguments, symbol_texts
+from .asp import RULE_FILES, Program, add_applicant
 from .forecast import ForecastOptions
 from .materials import materials as route_materials
 from .months import current_month, format_month
@@ -99,7 +101,8 @@ class CheckResult:
         return next(answer for answer in self.levels if answer.level == level)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON document of OUTPUT.md, with ``parameters`` and ``warnings`` added."""
+        """The JSON document of OUTPUT.md, with ``parameters`` and ``warnings`` added
+        (:meth:`json_text` writes the same document without building it)."""
         return {
             "id": self.applicant.id,
             "as_of": format_month(self.as_of),
@@ -113,6 +116,63 @@ class CheckResult:
             **({"forecast": {"assume_work": self.forecast.assume_work,
                              "horizon": self.forecast.horizon}} if self.forecast else {}),
         }
+
+    def json_text(self) -> str:
+        """``to_json()`` as JSON text (``ensure_ascii=False``, the default separators),
+        the same characters, from pieces that a batch repeats (the levels and the
+        parameters, encoded once each): a fraction of the cost of building the document
+        and encoding it.  Answers with explanations or a forecast are encoded whole."""
+        levels = None if self.forecast is not None else _levels_text(self.levels)
+        if levels is None:
+            return _ENCODE(self.to_json())
+        ident = self.applicant.id
+        since = self.work_since
+        return "".join((
+            '{"id": ', "null" if ident is None else encode_basestring(ident),
+            ', "as_of": ', _month_text(self.as_of),
+            ', "education_ok": ', "true" if self.education_ok else "false",
+            ', "levels": ', levels,
+            ', "work_months": ', str(self.work_months),
+            ', "work_months_since_certificate": ',
+            "{" + ", ".join(f'"{level}": {since[level]}' for level in sorted(since)) + "}"
+            if since else "{}",
+            ', "parameters": ', _params_text(self.params),
+            ', "warnings": ', _ENCODE([w.to_json() for w in self.warnings])
+            if self.warnings else "[]", "}"))
+
+
+# The pieces of CheckResult.json_text: one encoder (json.dumps builds one per call when
+# ensure_ascii=False), and the texts of months, verdicts and parameters, made once each.
+_ENCODE = JSONEncoder(ensure_ascii=False).encode
+_PIECES_MAX = 4096   # distinct level tuples kept (a batch has a few dozen)
+_LEVEL_TEXTS: dict[tuple[int, ...], tuple[tuple[LevelAnswer, ...], str]] = {}
+
+
+@lru_cache(maxsize=4096)   # bounded: a long-lived process (the web service) may ask anything
+def _month_text(month: int) -> str:
+    return encode_basestring(format_month(month))
+
+
+def _levels_text(levels: tuple[LevelAnswer, ...]) -> str | None:
+    """The JSON text of verdict-only levels (None for levels with explanations); the
+    levels are kept beside their text, so that the ids of the key stay theirs (verdicts
+    are made once each by _verdict)."""
+    key = tuple(map(id, levels))
+    known = _LEVEL_TEXTS.get(key)
+    if known is not None:
+        return known[1]
+    if any(answer.explained or answer.unmet for answer in levels):
+        return None
+    if len(_LEVEL_TEXTS) >= _PIECES_MAX:
+        _LEVEL_TEXTS.clear()
+    text = _ENCODE([answer.to_json() for answer in levels])
+    _LEVEL_TEXTS[key] = (levels, text)
+    return text
+
+
+@lru_cache(maxsize=64)
+def _params_text(params: RuleParams) -> str:
+    return _ENCODE(params.as_dict())
 
 
 def check(applicant: Applicant, *, as_of: int | None = None,
@@ -157,12 +217,16 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             add_applicant(program, -1 - key, view, month)
             program.fact("view", -1 - key)
     program.ground()
-    answers: list[dict[str, list[list[Any]]]] = [{} for _ in applicants]
+    answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    symbols = program.model_symbols()
-    for symbol, text in zip(symbols, symbol_texts(symbols), strict=True):
-        name, key, rest = _parts(symbol, text)
+    shown = program.shown_parts()
+    if not explain:  # verdicts only: every shown atom is an applicant's
+        for name, key, rest in shown:
+            answers[key].setdefault(name, []).append(rest)
+        return [_result(a, m, rules, answer)
+                for a, m, answer in zip(applicants, months, answers, strict=True)]
+    for name, key, rest in shown:
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif key < 0:
@@ -174,34 +238,11 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
             answers[key].setdefault(name, []).append(rest)
     results = [_result(a, m, rules, answer)
                for a, m, answer in zip(applicants, months, answers, strict=True)]
-    if not explain:
-        return results
     closed = {key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
               for key, r in enumerate(results)}
     opens = forecast.resolve(list(pendings.values()), closed, rules)
     return [_explained(r, key, answers[key], opens, views.get(key, set()), wanted, conditions)
             for key, r in enumerate(results)]
-
-
-def _parts(symbol: Any, text: str) -> tuple[str, Any, list[Any]]:
-    """Name, first argument and the other arguments of a shown atom, from its text
-    (``quick_arguments`` and ``symbol.name`` would take two calls into clingo)."""
-    start = text.find("(")
-    values: list[Any] = []
-    for part in text[start + 1:-1].split(",") if start > 0 else ():
-        if part.lstrip("-").isdigit():
-            values.append(int(part))
-        elif part.isidentifier():
-            values.append(part)
-        elif (len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]
-              and "\\" not in part):
-            values.append(part[1:-1])
-        else:
-            values = arguments(symbol)
-            break
-    if not values:
-        return symbol.name, None, []
-    return (text[:start], values[0], values[1:])
 
 
 def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
@@ -211,7 +252,7 @@ def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
     return None if len(kept) == len(applicant.diplomas) else replace(applicant, diplomas=kept)
 
 
-def _explained(result: CheckResult, key: int, atoms: dict[str, list[list[Any]]],
+def _explained(result: CheckResult, key: int, atoms: dict[str, list[tuple[Any, ...]]],
                opens: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]],
                view_admits: set[str], options: ForecastOptions,
                conditions: dict[str, list[str]]) -> CheckResult:
@@ -248,7 +289,23 @@ def resolve_as_of(applicant: Applicant, as_of: int | None) -> int:
 
 
 def _result(applicant: Applicant, as_of: int, params: RuleParams,
-            atoms: dict[str, list[list[Any]]]) -> CheckResult:
+            atoms: dict[str, list[tuple[Any, ...]]]) -> CheckResult:
+    get = atoms.get
+    if "unmet" in atoms or "shortfall" in atoms:
+        levels = _levels(atoms)
+    else:  # verdicts only (no explanations asked, or nothing unmet)
+        levels = _verdicts(tuple(get("admits", ())), tuple(get("eligible", ())),
+                           tuple(get("holds", ())))
+    work = get("work")
+    return CheckResult(  # the fields in their order (a batch makes one per applicant)
+        applicant, as_of, "education_ok" in atoms, levels, params,
+        tuple(future_facts(applicant, as_of)),                                # warnings
+        work[0][0] if work else 0,                                            # work_months
+        {level: n for level, n in get("work_since", ()) if level in (4, 3, 2)})  # work_since
+
+
+def _levels(atoms: dict[str, list[tuple[Any, ...]]]) -> tuple[LevelAnswer, ...]:
+    """The four levels' answers, with the unmet conditions of the routes that fail."""
     get = atoms.get
     routes: dict[int, list[str]] = {level: [] for level in LEVELS}
     for route, in get("admits", ()):
@@ -268,13 +325,21 @@ def _result(applicant: Applicant, as_of: int, params: RuleParams,
         _verdict(level, level in held, level in eligible, tuple(sorted(routes[level])))
         for level in LEVELS
     )
-    work = get("work")
-    return CheckResult(applicant=applicant, as_of=as_of,
-                       education_ok="education_ok" in atoms, levels=levels, params=params,
-                       warnings=tuple(future_facts(applicant, as_of)),
-                       work_months=work[0][0] if work else 0,
-                       work_since={level: n for level, n in get("work_since", ())
-                                   if level in (4, 3, 2)})
+    return levels
+
+
+@lru_cache(maxsize=4096)
+def _verdicts(admits: tuple[tuple[str], ...], eligible: tuple[tuple[int], ...],
+              held: tuple[tuple[int | str], ...]) -> tuple[LevelAnswer, ...]:
+    """The four levels' answers from the shown admits/2, eligible/2 and holds/2 atoms'
+    arguments, as the model gives them (verdicts only): a batch has a few dozen distinct
+    ones."""
+    routes = sorted(route for route, in admits)
+    eligible_levels = {level for level, in eligible}
+    held_levels = {level for level, in held}
+    return tuple(_verdict(level, level in held_levels, level in eligible_levels,
+                          tuple([route for route in routes if route_level(route) == level]))
+                 for level in LEVELS)
 
 
 @cache

@@ -177,7 +177,7 @@ def prepare(key: int, applicant: Applicant, as_of: int, params: RuleParams,
     return Pending(key, applicant, as_of, runs, probes)
 
 
-def record(pending: Pending, name: str, rest: list[Any]) -> None:
+def record(pending: Pending, name: str, rest: Sequence[Any]) -> None:
     """Note a shown ``probe_eligible`` or ``probe_admits`` atom of a round."""
     month, value = rest
     table = pending.eligible if name == "probe_eligible" else pending.admits

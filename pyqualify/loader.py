@@ -407,7 +407,41 @@ def parse_json_line(raw: bytes, *, first: bool = False, path: str = "") -> Any:
 
     ``first``: the first line may start with a byte order mark.
     """
-    text = decode(raw, Term("the_line"), bom=first)
+    return inspect_line(read_json_line(raw, first=first, path=path), path)
+
+
+_THE_LINE = Term("the_line")
+
+
+def read_json_line(raw: bytes, *, first: bool = False, path: str = "") -> Any:
+    """The first half of :func:`parse_json_line`: the line decoded and parsed, but not yet
+    inspected.  The caller passes the data to :func:`inspect_line`, or checks it at least as
+    strictly itself (an applicant line of the common shape, see ``pyqualify.applicant``).
+    Duplicate keys and overlong numbers are marked here; :func:`inspect_line` refuses them.
+    """
+    text = decode(raw, _THE_LINE, bom=first)
     if not text.strip():
         raise input_error(path, "json_object_line")
-    return parse_text(text, strict_json=True, path=path)
+    decoder = _json_decoder()
+    try:
+        if text[:1] == "{":  # the common line, one object alone: json's scanner at once
+            try:
+                data, end = decoder.scan_once(text, 0)
+                if end == len(text):
+                    return data
+            except (ValueError, StopIteration):
+                pass  # decode() below says what is wrong, as ever
+        return decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise input_error(path, "json_syntax", problem=exc.msg, line=exc.lineno,
+                          column=exc.colno) from None
+    except RecursionError:
+        raise input_error(path, "too_deep", limit=MAX_DEPTH) from None
+
+
+def inspect_line(data: Any, path: str = "") -> Any:
+    """The second half of :func:`parse_json_line`: :func:`inspect` (as ``parse_text``)."""
+    try:
+        return inspect(data, path)
+    except RecursionError:
+        raise input_error(path, "too_deep", limit=MAX_DEPTH) from None

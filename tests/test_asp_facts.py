@@ -37,3 +37,19 @@ def test_symbol_texts_are_str_of_each_symbol() -> None:
                clingo.Function("x", [], False)]
     assert asp.symbol_texts(symbols) == [str(s) for s in symbols]
     assert asp.symbol_texts([]) == []
+
+
+@pytest.mark.parametrize("c_api", [True, False])
+def test_shown_parts_read_every_kind_of_argument(monkeypatch: pytest.MonkeyPatch,
+                                                 c_api: bool) -> None:
+    if not c_api:
+        monkeypatch.setattr(asp, "_C", None)
+    program = asp.Program([])
+    program.control.add("base", [], 'p(1, "L4-1", ongoing, -3). q("a,b", f(2), "x\\"y"). '
+                                    'r. s("全媒体"). #show p/4. #show q/3. #show r/0. #show s/1.')
+    program.ground()
+    for _ in range(2):  # the second time from what the first read (the C API's cache)
+        parts = sorted(program.shown_parts(), key=lambda part: part[0])
+        assert parts == [("p", 1, ("L4-1", "ongoing", -3)),
+                         ("q", "a,b", ("f", 'x"y')),  # as arguments(): a function by its name
+                         ("r", None, ()), ("s", "全媒体", ())]

@@ -13,16 +13,22 @@ import os
 from typing import Any
 
 from ..params import RuleParams
-from .paths import (
-    PathCache,
-    canonical,
-    distinct_questions,
-    population_paths,
-    shift_applicant,
-    shift_result,
-)
-from .runner import Run, execute
 from .work import Settings, answer_chunk
+
+# Imported when first asked for: the path machinery (the planner), which `batch` without
+# --path never needs (about 40 ms of start-up), and the runner, which a worker process
+# (it imports this package to answer chunks) never needs.
+_LAZY = {"PathCache": "paths", "canonical": "paths", "distinct_questions": "paths",
+         "population_paths": "paths", "shift_applicant": "paths", "shift_result": "paths",
+         "Run": "runner", "execute": "runner"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,

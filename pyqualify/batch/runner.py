@@ -21,7 +21,7 @@ from ..applicant import InputError
 from .inputs import chunks, count_items
 from .outputs import Writer, resume_point
 from .summary import Summary
-from .work import Answer, Chunk, Settings, answer_chunk
+from .work import Answer, Chunk, Settings, answer_chunk, worker_start
 
 CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
 PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
@@ -125,27 +125,10 @@ def _executor(run: Run, jobs: int, size: int, stack: ExitStack) -> tuple[Executo
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),),
+                               initializer=worker_start, initargs=(os.getpid(),),
                                max_tasks_per_child=max(1, RECYCLE_AFTER // size))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
     return pool, jobs
-
-
-def _worker_start(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and closes the
-    output after the last complete answer; and a worker whose parent was killed exits
-    (else it would wait for ever to hand back its answer)."""
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 class _NoBar:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Any
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any
 
 from ..applicant import (
     MAX_FILE_BYTES,
@@ -22,10 +24,11 @@ from ..applicant import (
     is_valid_text,
     parse_applicant,
 )
-from ..eligibility import check_many
 from ..messages import input_error
-from .paths import PathCache
 from .table import Place
+
+if TYPE_CHECKING:
+    from .paths import PathCache
 
 LEVELS = (4, 3, 2, 1)
 
@@ -84,6 +87,8 @@ def path_cache() -> PathCache:
     """This process's cache of path answers (kept across chunks)."""
     global _CACHE
     if _CACHE is None:
+        from .paths import PathCache  # here: a batch without --path never needs the planner
+
         _CACHE = PathCache()
     return _CACHE
 
@@ -179,6 +184,8 @@ def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> 
     """One grounding for the chunk; should it fail, each item alone (to name the bad one)."""
     if not good:
         return
+    from ..eligibility import check_many  # here: the parent process never checks
+
     try:
         results = check_many([a for _, a in good], as_of=settings.as_of,
                              params=settings.params, explain=settings.explain)
@@ -189,14 +196,22 @@ def _check(good: list[tuple[dict[str, Any], Applicant]], settings: Settings) -> 
         for pair in good:
             _check([pair], settings)
         return
+    # JSON Lines of verdicts alone: the line is written from the result (see _line_text)
+    keep = settings.output == "jsonl" and settings.target is None
     for (record, _), result in zip(good, results, strict=True):
-        record.update(ok=True, check=result.to_json())
+        if keep:
+            record["ok"], record["_result"] = True, result
+        else:
+            record.update(ok=True, check=result.to_json())
 
 
 def info_of(record: dict[str, Any]) -> tuple[Any, ...]:
     """The summary entry of a record: (ok, eligible levels, routes, path or None, question)."""
     if not record.get("ok"):
         return (False, (), (), None, None)
+    result = record.get("_result")
+    if result is not None:
+        return _result_info(result.levels)
     levels = record["check"]["levels"]
     eligible = tuple(level["level"] for level in levels if level["eligible"])
     routes = tuple(route for level in levels if level["eligible"] for route in level["routes"])
@@ -246,12 +261,68 @@ def dumps(record: dict[str, Any]) -> str:
     return text if is_valid_text(text) else json.dumps(record)
 
 
+def _result_info(levels: tuple[Any, ...]) -> tuple[Any, ...]:
+    """info_of for a check result kept in its record (no path)."""
+    key = tuple(map(id, levels))
+    known = _INFOS.get(key)
+    if known is None:
+        if len(_INFOS) >= 4096:
+            _INFOS.clear()
+        eligible = tuple(level.level for level in levels if level.eligible)
+        routes = tuple(route for level in levels if level.eligible for route in level.routes)
+        known = _INFOS[key] = (levels, (True, eligible, routes, None, None))
+    return known[1]
+
+
+# info_of of verdicts by the ids of their level answers (kept beside, so that the ids stay
+# theirs): a batch has a few dozen distinct ones.
+_INFOS: dict[tuple[int, ...], tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+
+
+def _line_text(record: dict[str, Any]) -> str:
+    """A JSON line, ``dumps(record)``; a check result kept in the record (under
+    ``_result``, where ``check`` goes) is written by its json_text, the same characters
+    as its to_json() there."""
+    result = record.get("_result")
+    if result is None:
+        return dumps(record)
+    keys = tuple(record)
+    if keys in (_PLAIN, _PLAIN_NO_ID):  # a JSON line's record: written at once
+        ident = record.get("id")
+        if ident is None:
+            return f'{{"line": {record["line"]}, "ok": true, "check": {result.json_text()}}}'
+        if ident.isascii() or is_valid_text(ident):  # the id is the only text of its own
+            return (f'{{"line": {record["line"]}, "id": {encode_basestring(ident)}, '
+                    f'"ok": true, "check": {result.json_text()}}}')
+    text = "{" + ", ".join([
+        '"check": ' + result.json_text() if key == "_result"
+        else f"{encode_basestring(key)}: {_value_text(value)}"
+        for key, value in record.items()]) + "}"
+    if is_valid_text(text):
+        return text
+    return dumps({key if key != "_result" else "check":
+                  value if key != "_result" else value.to_json()
+                  for key, value in record.items()})   # escaped as dumps escapes
+
+
+_PLAIN, _PLAIN_NO_ID = ("line", "id", "ok", "_result"), ("line", "ok", "_result")
+
+
+def _value_text(value: Any) -> str:
+    cls = value.__class__
+    if cls is int:
+        return str(value)
+    if cls is str:
+        return encode_basestring(value)
+    return _ENCODE(value)
+
+
 def _written(records: list[dict[str, Any]], settings: Settings, solved: int) -> Answer:
     answer = Answer(solved=solved, infos=[info_of(r) for r in records])
     for record in records:
         record.pop("_question", None)
     if settings.output == "jsonl":
-        answer.text = "".join(dumps(r) + "\n" for r in records)
+        answer.text = "".join([_line_text(r) + "\n" for r in records])
     elif settings.output == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -263,3 +334,45 @@ def _written(records: list[dict[str, Any]], settings: Settings, solved: int) -> 
     else:
         answer.records = records
     return answer
+
+
+def worker_start(parent: int) -> None:
+    """The start of a worker process of the local engine (here, so that a worker imports
+    this module and not the runner).  Workers leave Ctrl-C to the parent, which stops
+    handing out work and closes the output after the last complete answer; and a worker
+    whose parent was killed exits (else it would wait for ever to hand back its answer)."""
+    import atexit
+    import gc
+    import os
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(_exit_at_once)
+    # A worker makes many short-lived containers (freed by reference counting) beside
+    # caches that grow to a hundred thousand objects (symbols, parsed atoms): at Python's
+    # default threshold (700) its cycle collections cost about 6 us an applicant, scanning
+    # those caches again and again.  Cycles are still collected, less often.
+    gc.set_threshold(50_000, 20, 100)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _exit_at_once() -> None:
+    """A worker exits once it has handed back its last answer (the pool is shut down, or
+    it is replaced): the system frees its memory at once, instead of the interpreter's
+    teardown freeing clingo's symbols and every object one by one (tens of milliseconds,
+    which the pool waits for)."""
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(0)
