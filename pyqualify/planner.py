@@ -304,9 +304,10 @@ class _Grounded:
             for month in months:
                 program.fact("exam_month", level, month)
         self.programmes = {p.id: p for p in opts.catalog}
-        for p in opts.catalog:
+        for rank, p in enumerate(opts.catalog):
             ident = clingo.String(p.id)
             program.fact("programme", ident, p.kind, p.skill_target, p.mode, p.months, p.entry)
+            program.fact("programme_rank", ident, rank)
             if p.certificate:
                 program.fact("programme_certificate", ident, p.certificate)
             if p.id in opts.excluded_programmes:
