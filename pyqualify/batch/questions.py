@@ -137,20 +137,26 @@ def profiles(rules: RuleParams) -> Profiles:
                     route, condition, least = arguments(symbol)
                     needs[(route, condition)] = least
             break
-    # What the empty file (education none, no record: the first probe) meets already, a
-    # threshold of 0 say, is no record's doing.
+    # What the empty file (education none, no record) meets already, a threshold of 0 say,
+    # is no record's doing.
     background = met[probes.index((("education", "none"), Applicant("none")))]
     found: dict[str, dict[object, object]] = {}
-    for index, (key, _) in enumerate(probes):
-        kind, what = key
+    for index, ((kind, what), _) in enumerate(probes):
         record_met = frozenset(met[index] - background)
-        entry: object = {"education": index in education_ok,
-                         "certificate": (frozenset(holds[index]), record_met),
-                         "training": record_met}.get(kind, (record_met, index in education_ok))
+        entry: object
+        if kind == "education":
+            entry = index in education_ok
+        elif kind == "certificate":
+            entry = (frozenset(holds[index]), record_met)
+        elif kind in ("training", "work", "since"):
+            entry = record_met
+        else:   # a diploma, graduated or graduating
+            entry = (record_met, index in education_ok)
         found.setdefault(kind, {})[what] = entry
-    work: Met = found.pop("work")[None][0]  # type: ignore[index]
-    since = {level: frozenset(met[0] - work - found["certificate"][(level, "same")][1])
-             for level, met in found.pop("since").items()}  # type: ignore[index]
+    work: Met = found.pop("work")[None]  # type: ignore[assignment]
+    # Work since a certificate: what the two meet together and neither meets alone.
+    since = {level: frozenset(both - work - found["certificate"][(level, "same")][1])
+             for level, both in found.pop("since").items()}  # type: ignore[index, operator]
     return Profiles(route_level=route_level, needs=needs, work=work, since=since, most=many,
                     **found)  # type: ignore[arg-type]
 
