@@ -14,6 +14,7 @@ from .loader import (
     MAX_FILE_BYTES,
     inspect,
     inspect_line,
+    is_valid_text,
     load_document,
     parse_text,
     read_json_line,
@@ -301,15 +302,6 @@ def parse_applicant(data: Any, path: str = "") -> Applicant:
         trainings=tuple(_items(data, path, "trainings", _training)),
         certificates=tuple(_items(data, path, "certificates", _certificate)),
     )
-
-
-def is_valid_text(text: str) -> bool:
-    """True when the text can be written as UTF-8 (no lone surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _items(data: dict[str, Any], prefix: str, key: str, parse: Any) -> list[Any]:

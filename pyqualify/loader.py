@@ -324,13 +324,13 @@ def _fine(value: Any, depth: int, budget: list[int], seen: set[int]) -> bool:
             if id(value) in seen:
                 return True
             seen.add(id(value))
-        return _valid(value)
+        return is_valid_text(value)
     if kind is dict:
         if depth >= MAX_DEPTH:
             return False
         for key, item in value.items():
             if type(key) is str:
-                if not (key.isascii() or _valid(key)):
+                if not (key.isascii() or is_valid_text(key)):
                     return False
             elif not isinstance(key, _PLAIN):
                 return False
@@ -344,7 +344,8 @@ def _fine(value: Any, depth: int, budget: list[int], seen: set[int]) -> bool:
     return isinstance(value, _PLAIN) and budget[0] >= 0
 
 
-def _valid(text: str) -> bool:
+def is_valid_text(text: str) -> bool:
+    """True when the text can be written as UTF-8 (no lone surrogates)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
