@@ -58,9 +58,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "one_of": ("one of {allowed}", "以下之一：{allowed}"),
     "one_of_hint": ("one of {allowed} (did you mean {hint}?)",
                     "以下之一：{allowed}（是否想写 {hint}？）"),
-    "month": ("a month written YYYY-MM in quotes or plain, like 2019-07",
-              "写作 YYYY-MM 的月份（加不加引号都可以），如 2019-07"),
-    "month_format": ("a month written YYYY-MM", "写作 YYYY-MM 的月份"),
+    "month": ("a month written YYYY-MM in quotes or plain, like 2019-07 (2019-7, 2019.7, "
+              "2019/7 and 201907 work too)",
+              "写作 YYYY-MM 的月份（加不加引号都可以），如 2019-07（也可写 2019.7、2019/7、"
+              "201907、2019年7月）"),
+    "month_format": ("a month written YYYY-MM, like 2019-07 (2019-7, 2019.7, 2019/7 and "
+                     "201907 work too)",
+                     "写作 YYYY-MM 的月份，如 2019-07（也可写 2019.7、2019/7、201907、2019年7月）"),
     "month_number": ("a month written YYYY-MM with a month from 01 to 12",
                      "写作 YYYY-MM 的月份，月为 01 到 12"),
     "month_year": ("a month written YYYY-MM with a year from {first} to {last}",
