@@ -164,7 +164,8 @@ def test_bad_planning_options_answer_422(client: TestClient, query: str, field: 
 @pytest.mark.parametrize(("query", "field"), [
     ("horizon=0", "horizon"), ("horizon=1201", "horizon"), ("horizon=x", "horizon"),
     ("no_explain=maybe", "no_explain"), ("no_assume_work=2", "no_assume_work"),
-    ("no_explain&no_explain", "no_explain"), ("no_study=true", "no_study"),
+    ("no_explain&no_explain", "no_explain"), ("no_study=maybe", "no_study"),
+    ("horizon=481", "horizon"), ("horizon=+5", "horizon"), ("no_training=TRUE", "no_training"),
 ])
 def test_bad_check_options_answer_422(client: TestClient, query: str, field: str) -> None:
     response = client.post(f"/api/check?{query}", json={"education": "high_school"})
@@ -195,7 +196,7 @@ def test_hostile_bodies_answer_422(client: TestClient, body: bytes,
     for endpoint in ("/api/check", "/api/path", "/api/parse"):
         response = client.post(endpoint, content=body, headers=headers)
         assert response.status_code == 422, (endpoint, response.text[:300])
-        assert set(response.json()["error"]) == {"field", "message"}
+        assert set(response.json()["error"]) == {"field", "message", "label", "text"}
 
 
 @settings(max_examples=40, deadline=None,
@@ -299,7 +300,7 @@ def test_a_slow_question_answers_503_and_the_server_goes_on() -> None:
     slow = {"education": "none", "as_of": "2026-11"}   # unreachable: many trial solves
     quick = json.loads(json.dumps(parse_text(
         (ROOT / "examples" / "level2-holder.yaml").read_text(encoding="utf-8"))))
-    with TestClient(create_app(workers=1, time_limit=0.3)) as client:
+    with TestClient(create_app(workers=1, time_limit=0.3, max_horizon=1200)) as client:
         assert client.post("/api/path?target=4", json=quick).status_code == 200  # warm
         pool = client.app.state.service.plans
         before = pool.pids()
@@ -388,12 +389,12 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
      "应为true 或 false", 'expected true or false, got "maybe"'),
     ("post", "/api/path?target=9", b"education: none", "target", "1 到 4 的整数",
      "expected a whole number from 1 to 4, got the number 9"),
-    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 1200 的整数",
-     'expected a whole number from 1 to 1200, got "x"'),
-    ("post", "/api/check", b"  ", "", "请求内容是空的",
-     "expected an applicant document in the body, but it is empty"),
-    ("post", "/api/parse", b"education: \xff", "", "第 11 个字节不是 UTF-8",
-     "expected a UTF-8 text, but byte 11 is not UTF-8"),
+    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 480 的整数",
+     'expected a whole number from 1 to 480, got "x"'),
+    ("post", "/api/check", b"  ", "", "应为申请人（键值映射），实际为空值（null）",
+     "expected an applicant (a mapping of keys to values), got nothing (null)"),
+    ("post", "/api/parse", b"education: \xff", "", "请求内容 的第 11 个字节不是 UTF-8",
+     "expected UTF-8 text, but byte 11 of the body is not UTF-8"),
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_servers_own_errors_in_both_languages(
@@ -414,8 +415,10 @@ def test_the_servers_own_errors_in_both_languages(
 def test_the_lang_parameter_itself_is_refused_in_english(client: TestClient) -> None:
     response = client.post("/api/check?lang=fr", content=b"education: none")
     assert response.status_code == 422
-    assert response.json()["error"] == {"field": "lang",
-                                        "message": 'lang: expected zh or en, got "fr"'}
+    error = response.json()["error"]
+    assert (error["field"], error["message"]) == ("lang", 'lang: expected zh or en, got "fr"')
+    assert error["text"] == 'language: expected zh or en, got "fr"'
+
 
 
 @pytest.mark.parametrize(("lang", "words"), [
