@@ -200,7 +200,7 @@ export function fieldElement(field) {
   }
   let path = field;
   while (path) {
-    const found = $(`[data-field="${CSS.escape(path)}"]`);
+    const found = $(`[data-field="${CSS.escape(path)}"]:not([data-testid=error])`);
     if (found) return found;
     const cut = Math.max(path.lastIndexOf("."), path.lastIndexOf("["));
     if (cut <= 0) break;
