@@ -322,11 +322,17 @@ def _diploma(item: Any, path: str) -> Diploma:
     return Diploma(
         kind=_enum(item["kind"], f"{path}.kind", DIPLOMA_KINDS),
         major=_enum(item["major"], f"{path}.major", OCCUPATIONS),
-        skill_target=_enum(item.get("skill_target", "none"), f"{path}.skill_target",
+        skill_target=_enum(_optional(item, "skill_target", "none"), f"{path}.skill_target",
                            SKILL_TARGETS),
         graduation=_month(item["graduation"], f"{path}.graduation"),
-        mode=_enum(item.get("mode", "full_time"), f"{path}.mode", MODES),
+        mode=_enum(_optional(item, "mode", "full_time"), f"{path}.mode", MODES),
     )
+
+
+def _optional(item: dict[str, Any], key: str, default: str) -> Any:
+    """An optional key's value; null is the key left out (as for id, as_of, end, lists)."""
+    value = item.get(key)
+    return default if value is None else value
 
 
 def _work(item: Any, path: str) -> Work:
@@ -425,6 +431,9 @@ def _enum(value: Any, path: str, allowed: tuple[str, ...]) -> str:
 
 
 def _month(value: Any, path: str) -> int:
+    if not isinstance(value, str):
+        # a YAML number written like a month (201907, 2019.07): the text as written
+        value = getattr(value, "written", value)
     if not isinstance(value, str):
         raise input_error(path, "month", value)
     try:

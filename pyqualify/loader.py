@@ -36,6 +36,7 @@ from .messages import (
     quote,
     shorten,
 )
+from .months import MONTH_PATTERN
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -206,6 +207,31 @@ def _parse_yaml(text: str, path: str) -> Any:
                           ) from None
 
 
+class WrittenInt(int):
+    """A YAML integer that is written like a month (``201907``): YAML reads a number, the
+    person wrote a month; ``written`` keeps the text for a month field (APPLICANT.md)."""
+
+    def __new__(cls, value: int, written: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.written
+
+
+class WrittenFloat(float):
+    """A YAML float written like a month (``2019.07``, ``2019.7``), as :class:`WrittenInt`."""
+
+    def __new__(cls, value: float, written: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[float, str]:  # type: ignore[override]
+        return float(self), self.written
+
+
 class _Duplicate:
     """A key given a second time: kept as a marker so that :func:`inspect` names its path."""
 
@@ -279,13 +305,15 @@ def _yaml_loader() -> type:
             digits = len(text.replace("_", "").lstrip("+-"))
             if digits > MAX_NUMBER_DIGITS + 2:  # 0x, 0b, 0o and sexagesimal too
                 return TooLongNumber(len(text))
-            return super().construct_yaml_int(node)
+            number = super().construct_yaml_int(node)
+            return WrittenInt(number, text) if MONTH_PATTERN.fullmatch(text) else number
 
         def construct_yaml_float(self, node: Any) -> Any:
             text = self.construct_scalar(node)
             if ":" in text and len(text) > MAX_NUMBER_DIGITS:  # sexagesimal: slow when long
                 return TooLongNumber(len(text))
-            return super().construct_yaml_float(node)
+            number = super().construct_yaml_float(node)
+            return WrittenFloat(number, text) if MONTH_PATTERN.fullmatch(text) else number
 
     BoundedLoader.add_constructor("tag:yaml.org,2002:int", BoundedLoader.construct_yaml_int)
     BoundedLoader.add_constructor("tag:yaml.org,2002:float",

@@ -58,9 +58,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "one_of": ("one of {allowed}", "以下之一：{allowed}"),
     "one_of_hint": ("one of {allowed} (did you mean {hint}?)",
                     "以下之一：{allowed}（是否想写 {hint}？）"),
-    "month": ("a month written YYYY-MM in quotes or plain, like 2019-07",
-              "写作 YYYY-MM 的月份（加不加引号都可以），如 2019-07"),
-    "month_format": ("a month written YYYY-MM", "写作 YYYY-MM 的月份"),
+    "month": ("a month written YYYY-MM in quotes or plain, like 2019-07 (2019-7, 2019.7, "
+              "2019/7 and 201907 work too)",
+              "写作 YYYY-MM 的月份（加不加引号都可以），如 2019-07（也可写 2019.7、2019/7、"
+              "201907、2019年7月）"),
+    "month_format": ("a month written YYYY-MM, like 2019-07 (2019-7, 2019.7, 2019/7 and "
+                     "201907 work too)",
+                     "写作 YYYY-MM 的月份，如 2019-07（也可写 2019.7、2019/7、201907、2019年7月）"),
     "month_number": ("a month written YYYY-MM with a month from 01 to 12",
                      "写作 YYYY-MM 的月份，月为 01 到 12"),
     "month_year": ("a month written YYYY-MM with a year from {first} to {last}",
@@ -104,6 +108,11 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "known_parameter": ("a known parameter ({known})", "已知的参数（{known}）"),
     "parameter_once": ("this parameter once", "此参数只出现一次"),
     "lang_choice": ("zh or en", "zh 或 en"),
+    "api_setting": ("NAME=VALUE as the API takes it: no spaces, a switch true or false (lower "
+                    "case), a threshold a whole number from 0 to 1200 without sign or leading "
+                    "zeros",
+                    "API 接受的 NAME=VALUE 形式：不含空格，开关为小写的 true 或 false，"
+                    "阈值为 0 到 1200 的整数（不带正负号或前导零）"),
     "body_empty": ("an applicant document in the body, but it is empty",
                    "请求内容为申请人文档，但请求内容是空的"),
     "body_not_utf8": ("a UTF-8 text, but byte {offset} is not UTF-8",
@@ -125,7 +134,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "block_device": ("a block device", "块设备"), "socket": ("a socket", "套接字"),
     "special": ("not a regular file", "非普通文件"),
     "a_list": ("a list", "列表"), "a_mapping": ("a mapping", "映射"), "a_set": ("a set", "集合"),
-    "the_line": ("the line", "这一行"), "standard_input": ("standard input", "标准输入"),
+    "the_line": ("the line", "这一行"), "the_body": ("the body", "请求内容"),
+    "standard_input": ("standard input", "标准输入"),
     "ENOENT": ("no such file or directory", "文件或目录不存在"),
     "EACCES": ("permission denied", "没有权限"),
     "EISDIR": ("it is a directory", "它是目录"), "ENAMETOOLONG": ("name too long", "名称过长"),
@@ -169,6 +179,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "web_fault": ("internal error ({detail})", "程序内部错误（{detail}）"),
     "web_not_found": ("no such address", "没有这个地址"),
     "web_method": ("this address does not take that method", "此地址不接受这种请求方法"),
+    "web_too_slow": ("the body did not arrive within {seconds} s",
+                     "请求内容未在 {seconds} 秒内传完"),
+    "web_host": ("this server does not answer to that host name (Host header)",
+                 "此服务器不接受这个主机名（Host 请求头）"),
 }
 
 QUOTE_CHARS = 40    # at most this much of a value is quoted in a message

@@ -6,6 +6,7 @@ Each parser raises :class:`InputError` naming the option (``--set`` on the comma
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .applicant import Applicant
@@ -13,6 +14,7 @@ from .messages import input_error, quote
 from .options import PlannerOptions, Programme
 
 TRUE_WORDS = ("true", "on", "yes", "1")
+_WHOLE = re.compile(r"[+-]?[0-9]+")   # int() takes it ("+-5" would make it raise)
 FALSE_WORDS = ("false", "off", "no", "0")
 
 
@@ -34,7 +36,7 @@ def parse_settings(items: tuple[str, ...] | list[str], option: str = "--set"
                 raise input_error(where, "true_false", raw)
             values[name] = raw in TRUE_WORDS
         elif name in THRESHOLDS:
-            if not raw.isascii() or not raw.lstrip("+-").isdigit() or len(raw) > 12 or not (
+            if not _WHOLE.fullmatch(raw) or len(raw) > 12 or not (
                     0 <= int(raw) <= MAX_THRESHOLD):
                 raise input_error(where, "whole_number_range", raw, low=0, high=MAX_THRESHOLD)
             values[name] = int(raw)

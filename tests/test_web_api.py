@@ -164,7 +164,8 @@ def test_bad_planning_options_answer_422(client: TestClient, query: str, field: 
 @pytest.mark.parametrize(("query", "field"), [
     ("horizon=0", "horizon"), ("horizon=1201", "horizon"), ("horizon=x", "horizon"),
     ("no_explain=maybe", "no_explain"), ("no_assume_work=2", "no_assume_work"),
-    ("no_explain&no_explain", "no_explain"), ("no_study=true", "no_study"),
+    ("no_explain&no_explain", "no_explain"), ("no_study=maybe", "no_study"),
+    ("horizon=481", "horizon"), ("horizon=+5", "horizon"), ("no_training=TRUE", "no_training"),
 ])
 def test_bad_check_options_answer_422(client: TestClient, query: str, field: str) -> None:
     response = client.post(f"/api/check?{query}", json={"education": "high_school"})
@@ -195,7 +196,7 @@ def test_hostile_bodies_answer_422(client: TestClient, body: bytes,
     for endpoint in ("/api/check", "/api/path", "/api/parse"):
         response = client.post(endpoint, content=body, headers=headers)
         assert response.status_code == 422, (endpoint, response.text[:300])
-        assert set(response.json()["error"]) == {"field", "message"}
+        assert set(response.json()["error"]) == {"field", "message", "label", "text"}
 
 
 @settings(max_examples=40, deadline=None,
@@ -299,7 +300,7 @@ def test_a_slow_question_answers_503_and_the_server_goes_on() -> None:
     slow = {"education": "none", "as_of": "2026-11"}   # unreachable: many trial solves
     quick = json.loads(json.dumps(parse_text(
         (ROOT / "examples" / "level2-holder.yaml").read_text(encoding="utf-8"))))
-    with TestClient(create_app(workers=1, time_limit=0.3)) as client:
+    with TestClient(create_app(workers=1, time_limit=0.3, max_horizon=1200)) as client:
         assert client.post("/api/path?target=4", json=quick).status_code == 200  # warm
         pool = client.app.state.service.plans
         before = pool.pids()
@@ -388,12 +389,12 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
      "应为true 或 false", 'expected true or false, got "maybe"'),
     ("post", "/api/path?target=9", b"education: none", "target", "1 到 4 的整数",
      "expected a whole number from 1 to 4, got the number 9"),
-    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 1200 的整数",
-     'expected a whole number from 1 to 1200, got "x"'),
-    ("post", "/api/check", b"  ", "", "请求内容是空的",
-     "expected an applicant document in the body, but it is empty"),
-    ("post", "/api/parse", b"education: \xff", "", "第 11 个字节不是 UTF-8",
-     "expected a UTF-8 text, but byte 11 is not UTF-8"),
+    ("post", "/api/check?horizon=x", b"education: none", "horizon", "1 到 480 的整数",
+     'expected a whole number from 1 to 480, got "x"'),
+    ("post", "/api/check", b"  ", "", "应为申请人（键值映射），实际为空值（null）",
+     "expected an applicant (a mapping of keys to values), got nothing (null)"),
+    ("post", "/api/parse", b"education: \xff", "", "请求内容 的第 11 个字节不是 UTF-8",
+     "expected UTF-8 text, but byte 11 of the body is not UTF-8"),
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_servers_own_errors_in_both_languages(
@@ -414,8 +415,10 @@ def test_the_servers_own_errors_in_both_languages(
 def test_the_lang_parameter_itself_is_refused_in_english(client: TestClient) -> None:
     response = client.post("/api/check?lang=fr", content=b"education: none")
     assert response.status_code == 422
-    assert response.json()["error"] == {"field": "lang",
-                                        "message": 'lang: expected zh or en, got "fr"'}
+    error = response.json()["error"]
+    assert (error["field"], error["message"]) == ("lang", 'lang: expected zh or en, got "fr"')
+    assert error["text"] == 'language: expected zh or en, got "fr"'
+
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -436,3 +439,189 @@ def test_the_web_server_speaks_through_the_catalogue() -> None:
     for name in ("app.py", "jobs.py"):
         source = (ROOT / "pyqualify" / "web" / name).read_text(encoding="utf-8")
         assert "InputError(" not in source, name   # English-only errors: use input_error
+
+
+# --- the second version of SERVICE.md (issue 16) ------------------------------------------
+
+def _validator(spec: dict[str, Any], name: str) -> Any:
+    import jsonschema
+
+    schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_answer_has_the_shape_the_openapi_document_says(client: TestClient,
+                                                              example: Path) -> None:
+    spec = client.get("/openapi.json").json()
+    body = example.read_bytes()
+    for url, name in (("/api/check", "Check"), ("/api/check?no_explain", "Check"),
+                      ("/api/check?no_assume_work&horizon=12", "Check"),
+                      ("/api/path", "Path"), ("/api/path?target=3&no_study", "Path"),
+                      ("/api/path?no_assume_work&no_training&target=2", "Path"),
+                      ("/api/parse", "Parsed")):
+        response = client.post(url, content=body)
+        assert response.status_code == 200
+        _validator(spec, name).validate(response.json())
+    _validator(spec, "Health").validate(client.get("/api/health").json())
+    for response in (client.post("/api/check", content=BAD_FILE),
+                     client.post("/api/parse", content=BAD_FILE),
+                     client.post("/api/path?horizon=0", content=body),
+                     client.get("/nowhere"), client.get("/api/path")):
+        _validator(spec, "Error").validate(response.json())
+
+
+def test_the_answer_schemas_are_not_bare_objects(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+            assert "$ref" in ok, (path, method)
+            target = spec["components"]["schemas"][ok["$ref"].rsplit("/", 1)[1]]
+            assert target.get("properties") and target.get("required"), (path, method)
+    parse = spec["paths"]["/api/parse"]["post"]
+    assert parse["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Parsed"}
+
+
+QUERY_VALUES = st.one_of(
+    st.sampled_from(["", "true", "false", "1", "0", "yes", "no", "on", "off", "TRUE", " true",
+                     "maybe", "2", "480", "481", "1200", "0000-00", "2026-11", "2026-13",
+                     "2026.6", "202606", "2026年6月", "1949-12", "+5", "05", "007", "٣",
+                     "I1=false", "I1=FALSE", " I1=false", "l4_1_work_months=30",
+                     "l4_1_work_months=+30", "l4_1_work_months=030", "l4_1_work_months=1201",
+                     "l4_1_work_months=-0", "l4_1_work_months=+-5", "nope=1", "zh", "en",
+                     "fr", "3", "4", "5"]),
+    st.text(alphabet="0123456789-+.=年月eEnIl_ tru", max_size=10),
+    st.integers(min_value=-5, max_value=2000).map(str),
+)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["lang", "as_of", "set", "no_assume_work", "no_study",
+                             "no_training", "horizon", "no_explain", "target"]),
+       value=QUERY_VALUES)
+def test_every_query_parameter_is_checked_as_the_document_says(
+        client: TestClient, name: str, value: str) -> None:
+    """The server takes a value exactly when the OpenAPI schema of that parameter does."""
+    import urllib.parse
+
+    import jsonschema
+
+    spec = client.get("/openapi.json").json()
+    endpoint = "/api/path" if name == "target" else "/api/check"
+    params = {p["name"]: p for p in spec["paths"][endpoint]["post"]["parameters"]}
+    schema = params[name]["schema"]
+    if schema["type"] == "array":
+        schema = schema["items"]
+    # a query value is text; OpenAPI reads an integer parameter from decimal digits
+    instance: Any = int(value) if schema["type"] == "integer" and value.isascii() and \
+        value.isdigit() else value
+    accepted = jsonschema.Draft202012Validator(schema).is_valid(instance)
+    query = urllib.parse.urlencode({name: value})
+    response = client.post(f"{endpoint}?{query}&no_explain" if endpoint == "/api/check"
+                           and name != "no_explain" else f"{endpoint}?{query}",
+                           json={"education": "high_school", "as_of": "2026-11"})
+    assert (response.status_code == 200) == accepted, (name, value, response.text[:200])
+    if not accepted:
+        assert response.status_code == 422
+        assert response.json()["error"]["field"].split(" ")[0] == name
+
+
+def test_as_of_is_strict(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    pattern = next(p for p in spec["paths"]["/api/check"]["post"]["parameters"]
+                   if p["name"] == "as_of")["schema"]["pattern"]
+    for value in ("0000-00", "2026-00", "2026-13", "1949-12", "2101-01", "9999-99"):
+        assert not re.search(pattern.replace("$", r"\Z"), value)
+        response = client.post(f"/api/check?as_of={value}", json={"education": "none"})
+        assert response.status_code == 422 and response.json()["error"]["field"] == "as_of"
+
+
+def test_405_says_which_methods_are_allowed(client: TestClient) -> None:
+    for method, url, allow in (("GET", "/api/check", "POST"), ("PUT", "/api/path", "POST"),
+                               ("DELETE", "/api/parse", "POST"), ("POST", "/api/health", "GET"),
+                               ("POST", "/", "GET"), ("PATCH", "/openapi.json", "GET")):
+        response = client.request(method, url)
+        assert response.status_code == 405, (method, url)
+        assert allow in {m.strip() for m in response.headers["allow"].split(",")}
+        assert response.json()["error"]["message"]
+
+
+OPTIONAL_KEYS = [
+    ([], "id"), ([], "as_of"), ([], "diplomas"), ([], "work"), ([], "trainings"),
+    ([], "certificates"), (["diplomas", 0], "skill_target"), (["diplomas", 0], "mode"),
+    (["work", 0], "end"),
+]
+
+
+@pytest.mark.parametrize(("where", "key"), OPTIONAL_KEYS, ids=[k for _, k in OPTIONAL_KEYS])
+def test_null_is_the_key_left_out_for_every_optional_key(client: TestClient, where: list[Any],
+                                                         key: str) -> None:
+    full = {"id": "n", "as_of": "2026-11", "education": "high_school",
+            "diplomas": [{"kind": "junior_college", "major": "related", "graduation": "2024-06",
+                          "skill_target": "none", "mode": "full_time"}],
+            "work": [{"start": "2024-07", "end": "2026-01", "occupation": "related"}],
+            "trainings": [], "certificates": []}
+
+    def variant(value: Any) -> dict[str, Any]:
+        doc = json.loads(json.dumps(full))
+        node = doc
+        for step in where:
+            node = node[step]
+        if value is _LEFT_OUT:
+            node.pop(key)
+        else:
+            node[key] = value
+        return doc
+
+    for endpoint in ("/api/check", "/api/parse"):
+        left_out = client.post(endpoint, json=variant(_LEFT_OUT))
+        null = client.post(endpoint, json=variant(None))
+        assert left_out.status_code == null.status_code == 200, (endpoint, null.text[:200])
+        assert null.json() == left_out.json()
+
+
+_LEFT_OUT = object()
+
+
+def test_the_horizon_is_bounded_by_max_horizon(client: TestClient) -> None:
+    for endpoint in ("/api/check", "/api/path"):
+        response = client.post(f"{endpoint}?horizon=481", json={"education": "none"})
+        assert response.status_code == 422
+        assert response.json()["error"]["field"] == "horizon"
+        assert "480" in response.json()["error"]["message"]
+    assert client.post("/api/check?horizon=480", json={"education": "none"}).status_code == 200
+    with TestClient(create_app(workers=1, max_horizon=600)) as wider:
+        assert wider.post("/api/check?horizon=600",
+                          json={"education": "none"}).status_code == 200
+        spec = wider.get("/openapi.json").json()
+        horizon = next(p for p in spec["paths"]["/api/path"]["post"]["parameters"]
+                       if p["name"] == "horizon")
+        assert horizon["schema"]["maximum"] == 600
+    assert CliRunner().invoke(main, ["serve", "--max-horizon", "1201"]).exit_code == 2
+
+
+@pytest.mark.parametrize(("lang", "label", "text"), [
+    ("zh", "第 2 条工作经历的结束月份",
+     "第 2 条工作经历的结束月份：应为不早于开始月份（2021-05）的月份"),
+    ("en", "end month of work record 2",
+     "end month of work record 2: expected a month not before start (2021-05)"),
+])
+def test_errors_carry_the_persons_words(client: TestClient, lang: str, label: str,
+                                        text: str) -> None:
+    error = client.post(f"/api/check?lang={lang}", content=BAD_FILE).json()["error"]
+    assert error["field"] == "work[1].end" and error["label"] == label
+    assert error["text"].startswith(text) and "work[1]" not in error["text"]
+    bad = client.post(f"/api/check?lang={lang}&set=l4_1_work_months=5000",
+                      content=b"education: none").json()["error"]
+    assert bad["field"] == "set l4_1_work_months=5000"
+    assert ("L4-1 工作月数" if lang == "zh" else "L4-1 months of work") in bad["label"]
+
+
+def test_check_takes_the_planning_flags_and_they_change_nothing(client: TestClient) -> None:
+    body = (ROOT / "examples" / "newcomer-three-years.yaml").read_bytes()
+    plain = client.post("/api/check", content=body).json()
+    flagged = client.post("/api/check?no_study&no_training=true", content=body).json()
+    assert flagged == plain

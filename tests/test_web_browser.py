@@ -1,121 +1,49 @@
-"""The page in a real browser: Debian's Chromium driven by Playwright, on a real server.
-
-Every request the page makes is logged and any that would leave 127.0.0.1 is refused and
-fails the test. The run writes docs/screenshot.png (shown in the README).
-"""
+"""The page in a real browser (tests/web_page.py): each example's answers, the target
+level, the form alone and the what-if controls, saving, the language switch, a bad file,
+a phone. The run writes docs/screenshot.png (shown in the README)."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext
 
 from pyqualify import check, fastest_path, load_applicant, texts
-from pyqualify.applicant import InputError, parse_applicant, parse_text
+from pyqualify.applicant import parse_applicant
 from pyqualify.params import rule_defaults
 from tests.builders import BAD_FILE
-from tests.web_server import running_server
+from tests.web_page import (
+    ANSWER_MS,
+    EXAMPLES,
+    ROOT,
+    Requests,
+    open_page,
+    shown_levels,
+    shown_path,
+    upload,
+    wait_for_answers,
+    wait_for_error,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
-ANSWER_SECONDS = 60_000   # ms: a plan takes about a second; a loaded machine is slower
 pytestmark = pytest.mark.slow
 
 
-def chromium_path() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        pytest.fail("Chromium is missing: apt-get install -y chromium fonts-noto-cjk "
-                    "(.ci/run does it)")
-    return found
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with running_server(workers=2) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path())
-        yield launched
-        launched.close()
-
-
-class Requests:
-    """Every URL the page asked for; any not on 127.0.0.1 is refused and kept."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        self.outside: list[str] = []
-
-    def route(self, route: Route) -> None:
-        url = route.request.url
-        self.seen.append(url)
-        host = urlsplit(url).hostname
-        if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-
-@pytest.fixture()
-def context(browser: Browser) -> Iterator[tuple[BrowserContext, Requests]]:
-    requests = Requests()
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    ctx.route("**/*", requests.route)
-    yield ctx, requests
-    ctx.close()
-    assert requests.seen, "the page made no request at all"
-    assert requests.outside == [], f"requests left the machine: {requests.outside}"
-
-
-def open_page(ctx: BrowserContext, url: str) -> Page:
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url)
-    page.wait_for_selector("[data-testid=path-result][data-reachable]", timeout=ANSWER_SECONDS)
-    assert errors == []
-    return page
-
-
-def upload(page: Page, path: Path) -> None:
-    """Load a file into the form and wait for both answers of that file."""
-    page.set_input_files("input[type=file][data-testid=applicant-file]", str(path))
-    page.wait_for_function(
-        "name => document.querySelector('#file-status').textContent.includes(name)",
-        arg=path.name, timeout=ANSWER_SECONDS)
-    wait_for_answers(page)
-
-
-def wait_for_answers(page: Page) -> None:
-    page.wait_for_selector("[data-testid=check-result] [data-level='1'][data-eligible]",
-                           timeout=ANSWER_SECONDS)
-    page.wait_for_selector("[data-testid=path-result][data-reachable]",
-                           timeout=ANSWER_SECONDS)
-
-
-def shown_levels(page: Page) -> list[dict[str, Any]]:
-    return page.eval_on_selector_all(
-        "[data-testid=check-result] [data-level]",
-        "items => items.map(i => ({level: Number(i.dataset.level), "
-        "eligible: i.dataset.eligible === 'true', held: i.dataset.held === 'true'}))")
-
-
-def shown_path(page: Page) -> tuple[bool, str]:
-    box = page.locator("[data-testid=path-result]")
-    return box.get_attribute("data-reachable") == "true", box.get_attribute("data-certified")
+def shown_plan(result: Any) -> dict[str, Any]:
+    """The plan the page shows first (SERVICE.md): a plan with no new study at most 6 months
+    slower than the fastest, else the fastest."""
+    doc = result.to_json()
+    plans = doc.get("tradeoffs") or [{**doc["plans"][0], "months": doc["months"],
+                                      "certified": doc["certified"], "study_months": None}]
+    fastest = min(plans, key=lambda p: p["months"])
+    for plan in plans:
+        if plan is not fastest and plan["study_months"] == 0 and \
+                plan["months"] - fastest["months"] <= 6:
+            return plan
+    return fastest
 
 
 def test_each_example_shows_the_engines_answers(
@@ -132,22 +60,29 @@ def test_each_example_shows_the_engines_answers(
         assert shown_levels(page) == [
             {"level": a.level, "eligible": a.eligible, "held": a.held}
             for a in expected.levels], example.name
-        plan = fastest_path(applicant, 1)
-        certified = plan.to_json()["certified"] or ""
-        assert shown_path(page) == (plan.reachable, certified), example.name
+        result = fastest_path(applicant, 1)
+        certified = result.to_json()["certified"] or ""
+        assert shown_path(page) == (result.reachable, certified), example.name
         steps = page.locator("#path-detail .steps li").count()
-        assert steps == len(plan.plans[0].steps) if plan.reachable else steps == 0
-        # what to bring: the names of pyqualify.texts (the page's one source), filled in
+        if result.reachable and result.months:
+            plan = shown_plan(result)
+            assert steps == len(plan["steps"]), example.name
+            assert page.get_attribute("[data-testid=path-result]", "data-shown") == \
+                plan["certified"]
+            assert plan["certified"] in page.inner_text("#path-headline")
+        else:
+            assert steps == 0
+        # what to bring, for the levels open and not held: the names of pyqualify.texts
         wanted = {texts.MATERIAL_NAMES[doc][0].format(**rule_defaults())
-                  for level in expected.levels if level.eligible
+                  for level in expected.levels if level.eligible and not level.held
                   for docs in level.materials.values() for doc in docs}
-        shown = set(page.locator(".materials li").all_inner_texts())
+        shown = {t.strip() for t in page.locator(".materials li").all_inner_texts()}
         assert shown == wanted, example.name
         named += len(shown)
         if example.stem == "college-graduate":
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
-            assert page.locator("#timeline svg rect.bar").count() >= 2
+            assert page.locator("#timeline svg rect.bar").count() >= 1
     assert named > 0   # some example is eligible somewhere: the materials were shown
 
 
@@ -158,11 +93,9 @@ def test_the_target_level_changes_the_path(server: str,
     example = ROOT / "examples" / "newcomer-three-years.yaml"
     upload(page, example)
     page.select_option("#target", "3")
-    page.wait_for_function("() => document.querySelector('[data-testid=path-result]')"
-                           ".dataset.certified !== undefined", timeout=ANSWER_SECONDS)
     expected = fastest_path(load_applicant(example), 3).to_json()["certified"]
     page.wait_for_selector(f"[data-testid=path-result][data-certified='{expected}']",
-                           timeout=ANSWER_SECONDS)
+                           timeout=ANSWER_MS)
 
 
 def test_the_form_alone_and_the_what_if_controls(
@@ -171,15 +104,16 @@ def test_the_form_alone_and_the_what_if_controls(
     page = open_page(ctx, f"{server}/?lang=en")
     page.fill("[name=as_of]", "2026-11")
     page.select_option("[name=education]", "high_school")
-    page.click("[data-add=work]")
+    page.click("[data-testid=add-work]")
     page.fill("[data-field='work[0].start']", "2020-01")
     page.select_option("[data-field='work[0].occupation']", "related")
     page.click("button[type=submit]")
-    page.wait_for_selector("[data-level='4'][data-eligible='true']", timeout=ANSWER_SECONDS)
+    page.wait_for_selector("[data-level='4'][data-eligible='true']", timeout=ANSWER_MS)
     # what if L4-1 asked for 100 months of work: level 4 closes (70 months by 2026-11)
     page.click("#whatif summary")
     page.fill("[data-threshold=l4_1_work_months]", "100")
-    page.wait_for_selector("[data-level='4'][data-eligible='false']", timeout=ANSWER_SECONDS)
+    page.press("[data-threshold=l4_1_work_months]", "Tab")
+    page.wait_for_selector("[data-level='4'][data-eligible='false']", timeout=ANSWER_MS)
     expected = check(parse_applicant({"as_of": "2026-11", "education": "high_school",
                                       "work": [{"start": "2020-01", "occupation": "related"}]}),
                      params={"l4_1_work_months": 100})
@@ -203,7 +137,7 @@ def test_switching_the_language_keeps_the_form(
     upload(page, ROOT / "examples" / "technician-college.yaml")
     assert "个月" in page.inner_text("#path-headline")
     page.click("[data-testid=switch-lang]")
-    page.wait_for_url("**/?lang=en")
+    page.wait_for_url("**/?lang=en#a=*")
     wait_for_answers(page)
     assert page.get_attribute("html", "lang") == "en"
     assert page.input_value("[name=id]") == "technician-college"
@@ -211,26 +145,26 @@ def test_switching_the_language_keeps_the_form(
     assert "Fastest path" in page.inner_text("#path-title")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_bad_file_is_marked_at_its_field(server: str, lang: str, tmp_path: Path,
+@pytest.mark.parametrize(("lang", "label"), [("zh", "第 2 条工作经历的结束月份"),
+                                             ("en", "end month of work record 2")])
+def test_a_bad_file_is_marked_at_its_field(server: str, lang: str, label: str, tmp_path: Path,
                                            context: tuple[BrowserContext, Requests]) -> None:
     ctx, _ = context
     page = open_page(ctx, f"{server}/?lang={lang}")
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD_FILE, encoding="utf-8")
     page.set_input_files("[data-testid=applicant-file]", str(bad))
-    error = page.locator("[data-testid=error]")
-    error.wait_for(state="visible", timeout=ANSWER_SECONDS)
-    with pytest.raises(InputError) as raised:
-        parse_applicant(parse_text(BAD_FILE))
-    assert "work[1].end" in error.inner_text()
-    assert raised.value.text(lang) in error.inner_text()
-    field = page.locator("[data-field='work[1].end']")
+    error = wait_for_error(page)
+    assert error.get_attribute("data-field") == "work[1].end"   # the path: in the attribute
+    assert label in error.inner_text() and "work[1]" not in error.inner_text()
+    assert "2020-01" in error.inner_text() and "2021-05" in error.inner_text()
+    field = page.locator("input[data-field='work[1].end']")
     assert field.get_attribute("aria-invalid") == "true"
     assert field.input_value() == "2020-01"   # the file's value is shown where it is wrong
     assert page.locator(".field-error").inner_text() == error.locator("span").inner_text()
-    # mending the field clears the error and brings the answer
+    # mending the field (and leaving it) clears the error and brings the answer
     field.fill("2022-01")
+    field.press("Tab")
     wait_for_answers(page)
     assert error.is_hidden()
 

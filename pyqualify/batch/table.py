@@ -10,7 +10,8 @@ Row 1 names the columns; every further non-empty row is one applicant.  The colu
 
 A group counts when one of its cells is filled; groups may be added (``work6_...``) or left
 out.  Values are those of an applicant file (APPLICANT.md, Chinese spellings included);
-months are ``YYYY-MM`` text, and a date a spreadsheet typed in (2019-07-01, 2019/7) becomes
+months are read by :mod:`pyqualify.months` (``YYYY-MM``, ``2019.7``, ``2019年7月``, ...), and
+a date of the spreadsheet (a date cell, or a date written as text: 2019-07-01, 2019/7/1) is
 its month.  The row is then checked by the engine's loader, so a bad cell gets the same
 message as a file, prefixed with its sheet, row and column.
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..applicant import InputError
+from ..months import MonthError, format_month, parse_month
 
 TOP = ("id", "as_of", "education")
 GROUPS: dict[str, tuple[str, tuple[str, ...], int]] = {
@@ -41,8 +43,6 @@ TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "对"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有"}
 ONGOING_WORDS = {"ongoing", "now", "至今", "在职", "目前"}
 COLUMN = re.compile(r"(diploma|work|training|certificate)([1-9][0-9]*)_([a-z_]+)")
-DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*(?:月)?"
-                  r"(?:\s*[-/.]\s*[0-9]{1,2}\s*(?:日)?)?(?:[ T]00:00(?::00)?)?")
 
 HELP = {  # column: (English, Chinese, allowed values)
     "id": ("applicant's reference", "申请人编号", "any text"),
@@ -195,10 +195,15 @@ def _convert(field: str, value: Any) -> Any:
         if isinstance(value, str):
             if field == "end" and value.lower() in ONGOING_WORDS:
                 return None
-            match = DATE.fullmatch(value)
-            if match and 1 <= int(match.group(2)) <= 12:
-                return f"{match.group(1)}-{int(match.group(2)):02d}"
-        return value
+            try:  # the one parser of months; a date written as text is its month
+                return format_month(parse_month(value, day=True))
+            except MonthError:
+                return value  # the applicant's loader refuses it, naming the cell
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # a number cell typed 201907: the month YYYYMM, as written
+        if isinstance(value, float) and len(repr(value).partition(".")[2]) == 2:
+            return repr(value)  # a number cell typed 2019.07 (2019.1 may have been 2019.10:
+        return value            # a number with one decimal stays refused)
     if field in INT_FIELDS:
         if isinstance(value, float) and value.is_integer():
             return int(value)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..applicant import InputError
-from ..messages import input_error
 from ..options import PlannerOptions
+from .words import error_body
 
 MAX_ECHO_NODES = 5000   # the most values of a bad file echoed back to the page's form
 
@@ -61,8 +61,6 @@ def _answer(job: Job) -> dict[str, Any]:
 
     raw: Any = None
     try:
-        if not job.text.strip():
-            raise input_error("", "body_empty")
         raw = parse_text(job.text, strict_json=job.strict_json)
         applicant = parse_applicant(raw)
         if job.kind == "parse":
@@ -74,7 +72,7 @@ def _answer(job: Job) -> dict[str, Any]:
         return {"ok": path_document(applicant, job.target, as_of=job.as_of,
                                     params=job.params, options=job.options)}
     except InputError as exc:
-        reply: dict[str, Any] = {"error": {"field": exc.path, "message": exc.text(job.lang)}}
+        reply: dict[str, Any] = {"error": error_body(exc, job.lang)}
         if job.kind == "parse" and isinstance(raw, dict):
             echoed = plain(raw, [MAX_ECHO_NODES])
             if echoed is not None:

@@ -1,13 +1,32 @@
-"""The API described as OpenAPI 3 (served at ``/openapi.json``, shown at ``/docs``)."""
+"""The API described as OpenAPI 3.1 (served at ``/openapi.json``, shown at ``/docs``).
+
+The query parameters' schemas are also how the server checks them (:func:`matches`), so
+the document and the server cannot drift apart; the answers' schemas are the documents the
+command line prints (OUTPUT.md, EXPLAIN.md), and the tests validate every answer with them.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
 from .. import __version__
-from ..params import SWITCH_IDS, THRESHOLDS
+from ..months import month_schema_pattern
+from ..params import MAX_THRESHOLD, SWITCH_IDS, SWITCHES, THRESHOLDS
+from ..query import FALSE_WORDS, TRUE_WORDS
+from ..texts import CONDITIONS, MATERIAL_NAMES, ROUTE_SUMMARIES
+
+FLAG_VALUES = ["", *TRUE_WORDS, *FALSE_WORDS]
+_NUMBER = "(?:[0-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[01][0-9][0-9]|1200)"
+assert MAX_THRESHOLD == 1200, "update _NUMBER"
+SET_PATTERN = ("^(?:(?:" + "|".join([*SWITCHES, *SWITCH_IDS]) + ")=(?:"
+               + "|".join(TRUE_WORDS + FALSE_WORDS) + ")|(?:" + "|".join(THRESHOLDS)
+               + ")=" + _NUMBER + ")$")
+ROUTE = {"type": "string", "enum": list(ROUTE_SUMMARIES)}
+MONTH_OUT = {"type": "string", "pattern": "^[0-9]{4}-(?:0[1-9]|1[0-2])$", "example": "2026-11"}
+LEVEL = {"type": "integer", "enum": [4, 3, 2, 1]}
 
 
 def _query(name: str, description: str, schema: dict[str, Any], **more: Any) -> dict[str, Any]:
@@ -15,62 +34,205 @@ def _query(name: str, description: str, schema: dict[str, Any], **more: Any) -> 
             "schema": schema, **more}
 
 
-LANG = _query("lang", "Language of error messages.", {"type": "string", "enum": ["zh", "en"],
-                                                       "default": "en"})
-AS_OF = _query("as_of", "The month of the question (default: the file's, else this month).",
-               {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-11"})
-SET = _query("set", "Override a threshold or flip a switch, NAME=VALUE; repeatable. Names: "
-             + ", ".join(THRESHOLDS) + ", " + ", ".join(
-                 f"{k} ({v})" for k, v in SWITCH_IDS.items()) + ".",
-             {"type": "array", "items": {"type": "string", "example": "I1=false"}},
-             style="form", explode=True)
-NO_ASSUME_WORK = _query("no_assume_work", "Count future work only where a work record "
-                        "covers it.", {"type": "boolean", "default": False})
-HORIZON = _query("horizon", "Months from as_of within which to look (default 240).",
-                 {"type": "integer", "minimum": 1, "maximum": 1200})
-EXPLAINING = [
-    _query("no_assume_work", "For `opens`: count future work only where a work record "
-           "covers it.", {"type": "boolean", "default": False}),
-    _query("horizon", "For `opens`: months from as_of within which to look (default 240).",
-           {"type": "integer", "minimum": 1, "maximum": 1200}),
-    _query("no_explain", "Verdicts only: leave out opens, opens_by, shortfall and materials "
-           "(EXPLAIN.md).", {"type": "boolean", "default": False}),
-]
-PLANNING = [
-    _query("target", "The level wanted (1 = 一级/高级技师).",
-           {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}),
-    _query("no_study", "Rule out new study.", {"type": "boolean", "default": False}),
-    _query("no_training", "Rule out a training course.", {"type": "boolean", "default": False}),
-    NO_ASSUME_WORK, HORIZON,
-]
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
-    "type": "object", "required": ["field", "message"],
-    "properties": {"field": {"type": "string", "example": "work[1].end"},
-                   "message": {"type": "string"}}}}}
+def _flag(name: str, description: str) -> dict[str, Any]:
+    return _query(name, description + " A flag: true, 1, yes, on or empty (`?" + name
+                  + "`) for yes; false, 0, no, off for no (lower case).",
+                  {"type": "string", "enum": FLAG_VALUES, "default": "false"},
+                  allowEmptyValue=True)
+
+
+def query_parameters(max_horizon: int) -> dict[str, dict[str, Any]]:
+    """Every query parameter of the API, as the server checks it."""
+    horizon = {"type": "integer", "minimum": 1, "maximum": max_horizon}
+    return {
+        "lang": _query("lang", "Language of error messages.",
+                       {"type": "string", "enum": ["zh", "en"], "default": "en"}),
+        "as_of": _query("as_of", "The month of the question (default: the file's, else this "
+                        "month), written as in a file (2026-11, 2026.11, 202611, 2026年11月…).",
+                        {"type": "string", "pattern": month_schema_pattern(),
+                         "example": "2026-11"}),
+        "set": _query("set", "Override a threshold (0-1200) or flip a switch "
+                      "(true/false), NAME=VALUE; repeatable. Names: " + ", ".join(THRESHOLDS)
+                      + ", " + ", ".join(f"{k} ({v})" for k, v in SWITCH_IDS.items()) + ".",
+                      {"type": "array", "items": {"type": "string", "pattern": SET_PATTERN,
+                                                  "example": "I1=false"}},
+                      style="form", explode=True),
+        "no_assume_work": _flag("no_assume_work", "Count future work only where a work "
+                                "record covers it (for `opens` and for the plan)."),
+        "no_study": _flag("no_study", "Rule out new study. /api/check takes it too and "
+                          "nothing changes there: `opens` never adds study."),
+        "no_training": _flag("no_training", "Rule out a training course. /api/check takes "
+                             "it too and nothing changes there: `opens` never adds training."),
+        "horizon": _query("horizon", f"Months from as_of within which to look (default 240; "
+                          f"at most {max_horizon}, the server's --max-horizon).", horizon),
+        "no_explain": _flag("no_explain", "Verdicts only: leave out opens, opens_by, "
+                            "shortfall and materials (EXPLAIN.md)."),
+        "target": _query("target", "The level wanted (1 = 一级/高级技师).",
+                         {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}),
+    }
+
+
+CHECK_ORDER = ("lang", "as_of", "set", "no_assume_work", "no_study", "no_training",
+               "horizon", "no_explain")
+PATH_ORDER = ("lang", "as_of", "set", "target", "no_study", "no_training", "no_assume_work",
+              "horizon")
+
+
+def _python_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("$", r"\Z"))   # ECMA-262's $ is Python's \Z
+
+
+def matches(schema: dict[str, Any], text: str) -> bool:
+    """Whether a query value (text) is one the schema allows, read as OpenAPI reads a
+    query string (an integer is written in decimal digits)."""
+    if "enum" in schema and schema.get("type") == "string":
+        return text in schema["enum"]
+    if schema.get("type") == "integer":
+        if not (text.isascii() and text.isdigit()) or len(text) > 12:
+            return False
+        return schema.get("minimum", 0) <= int(text) <= schema.get("maximum", 10**12)
+    if "pattern" in schema:
+        return bool(_python_pattern(schema["pattern"]).search(text))
+    if schema.get("type") == "array":
+        return matches(schema["items"], text)
+    return True
+
+
+# --- the answers ----------------------------------------------------------------------
+
+def _object(properties: dict[str, Any], required: list[str] | tuple[str, ...] = (),
+            closed: bool = True) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": properties,
+                              "required": list(required)}
+    if closed:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def _by_route(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "propertyNames": ROUTE, "additionalProperties": items}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"oneOf": [schema, {"type": "null"}]}
+
+
+def _schemas() -> dict[str, Any]:
+    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}   # noqa: E731
+    condition = {"type": "string", "enum": list(CONDITIONS)}
+    routes = {"type": "array", "items": ROUTE}
+    counted = {"type": "integer", "minimum": 0}
+    parameters = _object({**{name: counted for name in THRESHOLDS},
+                          **{name: {"type": "boolean"} for name in SWITCHES}},
+                         [*THRESHOLDS, *SWITCHES])
+    level = _object({
+        "level": LEVEL, "held": {"type": "boolean"}, "eligible": {"type": "boolean"},
+        "routes": routes,
+        "unmet": _by_route({"type": "array", "items": condition}),
+        "opens": _nullable(MONTH_OUT), "opens_by": routes,
+        "shortfall": _by_route({"type": "array", "items": _object(
+            {"condition": condition, "have": counted, "need": counted}, ["condition"])}),
+        "materials": _by_route({"type": "array", "items": {
+            "type": "string", "enum": list(MATERIAL_NAMES)}}),
+    }, ["level", "held", "eligible", "routes", "unmet"])
+    check = _object({
+        "id": _nullable({"type": "string"}), "as_of": MONTH_OUT,
+        "education_ok": {"type": "boolean"},
+        "levels": {"type": "array", "items": ref("Level"), "minItems": 4, "maxItems": 4},
+        "work_months": counted,
+        "work_months_since_certificate": {"type": "object", "propertyNames": {
+            "enum": ["4", "3", "2", "1"]}, "additionalProperties": counted},
+        "parameters": ref("Parameters"),
+        "warnings": {"type": "array", "items": _object(
+            {"code": {"type": "string"}, "field": {"type": "string"}, "month": MONTH_OUT},
+            ["code", "field", "month"])},
+        "forecast": _object({"assume_work": {"type": "boolean"}, "horizon": counted},
+                            ["assume_work", "horizon"]),
+    }, ["id", "as_of", "education_ok", "levels", "work_months", "parameters", "warnings"])
+    step = _object({
+        "month": MONTH_OUT,
+        "action": {"type": "string", "enum": ["start_training", "start_study", "exam",
+                                              "complete_training", "graduate", "certificate"]},
+        "level": LEVEL, "routes": routes, "program": {"type": "string"},
+        "certificate": {"type": "string"},
+    }, ["month", "action"])
+    steps = {"type": "array", "items": ref("Step")}
+    path = _object({
+        "id": _nullable({"type": "string"}), "as_of": MONTH_OUT, "target": LEVEL,
+        "reachable": {"type": "boolean"}, "certified": _nullable(MONTH_OUT),
+        "months": _nullable(counted),
+        "plans": {"type": "array", "items": _object({"steps": steps}, ["steps"])},
+        "tradeoffs": {"type": "array", "items": _object(
+            {"study_months": counted, "certified": MONTH_OUT, "months": counted,
+             "steps": steps}, ["study_months", "certified", "months", "steps"])},
+        "reason": _object({
+            "highest_reachable": _nullable(LEVEL), "blocked_level": _nullable(LEVEL),
+            "blocked_at": _nullable(MONTH_OUT),
+            "unmet": _by_route({"type": "array", "items": condition}),
+            "education_ok": {"type": "boolean"},
+            "would_open": {"type": "array", "items": _object(
+                {"option": {"type": "string"}, "certified": MONTH_OUT, "months": counted},
+                ["option", "certified", "months"])},
+        }, closed=False),
+        "parameters": ref("Parameters"),
+        "planner": _object({}, closed=False),
+        "stats": _object({}, closed=False),
+    }, ["id", "as_of", "target", "reachable", "certified", "months", "plans", "parameters",
+        "planner"])
+    error = _object({"error": _object({
+        "field": {"type": "string", "example": "work[1].end",
+                  "description": "The field's path (empty: the whole body or the request)."},
+        "message": {"type": "string", "description": "The command line's message."},
+        "label": {"type": "string", "example": "end month of work record 2",
+                  "description": "The field in words, rows counted from 1 (empty: none)."},
+        "text": {"type": "string", "description": "The message in a person's words: the "
+                 "field by its label, choices by their names (what the page shows)."},
+    }, ["field", "message", "label", "text"]),
+        "document": {"type": "object", "description": "/api/parse only: the file's raw "
+                     "values (to fill a form and mark the field)."}}, ["error"])
+    return {"Check": check, "Level": level, "Path": path, "Step": step,
+            "Parameters": parameters, "Error": error,
+            "Parsed": _object({"applicant": ref("Applicant")}, ["applicant"]),
+            "Health": _object({"status": {"const": "ok"}, "version": {"type": "string"}},
+                              ["status", "version"])}
+
+
+ERRORS = {400: "The request is not HTTP the server can read.",
+          405: "This address does not take that method; the Allow header lists those it takes.",
+          408: "The body did not arrive in time (the connection is closed).",
+          413: "The body is larger than 1 MiB.",
+          421: "The Host header names a host this server was not started for.",
+          422: "Bad input: the field (its path), the command line's message and the same in "
+               "a person's words.",
+          503: "The question ran past the server's time limit, or no worker was free."}
 
 
 def _errors(*codes: int) -> dict[str, Any]:
-    words = {413: "The body is larger than 1 MiB.",
-             422: "Bad input: the field (its path) and what was expected.",
-             503: "The question ran past the server's time limit, or no worker was free."}
-    return {str(code): {"description": words[code], "content": {
+    return {str(code): {"description": ERRORS[code], "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for code in codes}
 
 
+def _ok(description: str, schema: str) -> dict[str, Any]:
+    return {"200": {"description": description, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{schema}"}}}}}
+
+
 def _body() -> dict[str, Any]:
-    return {"required": True, "description": "An applicant document (APPLICANT.md).",
+    return {"required": True, "description": "An applicant document (APPLICANT.md), JSON; "
+            "YAML is read too (any other Content-Type).",
             "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/Applicant"},
                 "example": {"id": "A-0001", "as_of": "2026-11", "education": "high_school",
                             "diplomas": [{"kind": "junior_college", "major": "related",
                                           "graduation": "2022-06"}],
-                            "work": [{"start": "2022-07", "occupation": "related"}]}}}}
+                            "work": [{"start": "2022-07", "occupation": "related"}]}},
+                "application/yaml": {"schema": {"type": "string"}}}}
 
 
 @cache
-def openapi_document() -> dict[str, Any]:
-    """The OpenAPI 3.1 document of the API."""
+def openapi_document(max_horizon: int = 480) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of the API of a server with ``--max-horizon``."""
     from importlib import resources
 
     text = resources.files(__package__).joinpath("static/applicant.schema.json").read_text(
@@ -79,45 +241,41 @@ def openapi_document() -> dict[str, Any]:
     for key in ("$schema", "$id"):
         applicant.pop(key, None)
     defs = applicant.pop("$defs", {})
+    params = query_parameters(max_horizon)
+    common = _errors(405, 408, 413, 421, 422, 503)
     return {
         "openapi": "3.1.0",
         "info": {"title": "pyqualify", "version": __version__,
                  "description": "Who may sit which level of the 全媒体运营师 qualification, and "
                                 "the fastest path to a level: the same documents as the "
-                                "command line's `--format json` (OUTPUT.md, EXPLAIN.md)."},
+                                "command line's `--format json` (OUTPUT.md, EXPLAIN.md). A "
+                                "query parameter the operation does not list answers 422."},
         "paths": {
             "/api/check": {"post": {
                 "summary": "Which levels the applicant may sit now, and by which routes",
-                "parameters": [LANG, AS_OF, SET, *EXPLAINING], "requestBody": _body(),
-                "responses": {"200": {"description": "The check document (OUTPUT.md, "
-                                                     "EXPLAIN.md).",
-                                      "content": {"application/json": {"schema": {
-                                          "type": "object"}}}},
-                              **_errors(413, 422, 503)}}},
+                "parameters": [params[n] for n in CHECK_ORDER], "requestBody": _body(),
+                "responses": {**_ok("The check document (OUTPUT.md, EXPLAIN.md).", "Check"),
+                              **common}}},
             "/api/path": {"post": {
                 "summary": "The fastest path to a certificate of the target level",
-                "parameters": [LANG, AS_OF, SET, *PLANNING], "requestBody": _body(),
-                "responses": {"200": {"description": "The path document (OUTPUT.md).",
-                                      "content": {"application/json": {"schema": {
-                                          "type": "object"}}}},
-                              **_errors(413, 422, 503)}}},
+                "parameters": [params[n] for n in PATH_ORDER], "requestBody": _body(),
+                "responses": {**_ok("The path document (OUTPUT.md).", "Path"), **common}}},
             "/api/parse": {"post": {
                 "summary": "Read an applicant file (YAML or JSON) as the loader does",
-                "parameters": [LANG],
-                "requestBody": {"required": True, "content": {
-                    "application/yaml": {"schema": {"type": "string"}},
-                    "application/json": {"schema": {"type": "object"}}}},
-                "responses": {"200": {"description": "`{\"applicant\": {...}}`, normalised.",
-                                      "content": {"application/json": {"schema": {
-                                          "type": "object"}}}},
-                              **_errors(413, 422, 503)}}},
+                "parameters": [params["lang"]],
+                "requestBody": {"required": True, "description": "The text of an applicant "
+                                "file (UTF-8), YAML or JSON.", "content": {
+                                    "application/yaml": {"schema": {"type": "string"}},
+                                    "text/plain": {"schema": {"type": "string"}},
+                                    "application/json": {"schema": {
+                                        "$ref": "#/components/schemas/Applicant"}}}},
+                "responses": {**_ok("The applicant as the loader reads it: every key, months "
+                                    "as YYYY-MM. A 422 also has the file's raw `document`.",
+                                    "Parsed"), **common}}},
             "/api/health": {"get": {
                 "summary": "The server is up",
-                "responses": {"200": {"description": "`{\"status\": \"ok\", \"version\": ...}`",
-                                      "content": {"application/json": {"schema": {
-                                          "type": "object", "properties": {
-                                              "status": {"type": "string"},
-                                              "version": {"type": "string"}}}}}}}}},
+                "responses": {**_ok("`{\"status\": \"ok\", \"version\": ...}`", "Health"),
+                              **_errors(405, 421)}}},
         },
-        "components": {"schemas": {"Error": ERROR, "Applicant": applicant, **defs}},
+        "components": {"schemas": {**_schemas(), "Applicant": applicant, **defs}},
     }
