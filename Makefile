@@ -41,6 +41,7 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_path.py
+	$(BIN)/python bench/bench_planning.py
 	$(BIN)/python bench/bench_serve.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_population.py

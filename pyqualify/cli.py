@@ -25,6 +25,7 @@ from .messages import (
     say,
     shorten,
 )
+from .options import DEFAULT_TIME_LIMIT
 
 EXIT_BAD_INPUT = 2
 EXIT_FAULT = 1
@@ -249,7 +250,9 @@ def check(file: str, no_assume_work: bool, horizon: int, explain: bool, fmt: str
 @click.option("--no-tradeoffs", is_flag=True,
               help="Do not compute the trade-off between months and study.")
 @click.option("--time-limit", type=click.FloatRange(0, min_open=True), metavar="SECONDS",
-              help="Give up (exit 2) when no answer is found within this many seconds.")
+              default=DEFAULT_TIME_LIMIT, show_default=True,
+              help="Give up (exit 2) when no answer is found within this many seconds "
+                   "(the server's default too).")
 @rule_options
 @answers_errors
 def path(file: str, target: int, no_study: bool, excluded: tuple[str, ...], no_training: bool,
@@ -324,7 +327,8 @@ def option_error(exc: InputError) -> InputError:
               help="Also write the summary as JSON to FILE.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the error messages in the records (default: English).")
-@click.option("--time-limit", type=float, metavar="SECONDS",
+@click.option("--time-limit", type=float, metavar="SECONDS", default=DEFAULT_TIME_LIMIT,
+              show_default=True,
               help="With --path, give up a path question after this many seconds: that "
                    "line gets an error record and the batch goes on.")
 @answers_errors

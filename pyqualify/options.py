@@ -17,6 +17,9 @@ MAX_PROGRAMMES = 100
 # The study choices grow with horizon x programmes; past this many programme-months a
 # question is refused at once (README, "Planning limits"): 1200 months with 20 programmes.
 MAX_PROGRAMME_MONTHS = 24000
+# Seconds a path question may take unless told otherwise: on the command line (`path`,
+# `batch --path`) as in the server (`pyqualify serve --time-limit`, web/command.py).
+DEFAULT_TIME_LIMIT = 10.0
 PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exam_months",
                  "catalog"}
 

@@ -4,8 +4,10 @@ horizon x programmes, and `--time-limit`."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -110,3 +112,37 @@ def test_cli_time_limit_exits_2_with_a_plain_message() -> None:
     ok = runner.invoke(main, ["path", str(EXAMPLES / "level2-holder.yaml"),
                               "--time-limit", "60", "--format", "json"])
     assert ok.exit_code == 0 and json.loads(ok.stdout)["reachable"]
+
+
+ALL_WORK_THRESHOLDS = ("l4_1_work_months", "l4_2_work_months", "l3_2_work_months",
+                       "l2_1_work_months", "l2_2a_work_months", "l2_2b_work_months",
+                       "l1_1_work_months")
+
+
+@pytest.mark.parametrize(("example", "months"), [("newcomer-three-years", 900),
+                                                  ("college-graduate", 950)])
+def test_thresholds_just_under_the_horizon_answer_in_time_on_the_command_line(
+        example: str, months: int) -> None:
+    """Issue 17: all seven thresholds just under a horizon of 1,000 months took past 45 s
+    (the explanation plans level 2 about 940 months away); now the whole default answer
+    comes within the CLI's default time limit, the server's."""
+    settings = [arg for name in ALL_WORK_THRESHOLDS for arg in ("--set", f"{name}={months}")]
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["path", str(EXAMPLES / f"{example}.yaml"),
+                                       "--horizon", "1000", "--format", "json", *settings])
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 30
+    doc = json.loads(result.stdout)
+    assert doc["reachable"] is False and doc["reason"]["highest_reachable"] == 2
+
+
+def test_the_command_line_has_the_servers_time_limit_by_default() -> None:
+    from pyqualify.options import DEFAULT_TIME_LIMIT
+    from pyqualify.web.command import serve
+
+    def default(command: click.Command, name: str) -> object:
+        return next(p.default for p in command.params if p.name == name)
+
+    assert default(serve, "time_limit") == DEFAULT_TIME_LIMIT
+    for command in ("path", "batch"):
+        assert default(main.commands[command], "time_limit") == DEFAULT_TIME_LIMIT
