@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from . import timeline
 from .applicant import Applicant
 from .asp import RULE_FILES, Program, add_applicant, quick_arguments
 from .params import RuleParams
@@ -52,34 +53,6 @@ def needs() -> tuple[tuple[str, str, str], ...]:
     return tuple(_NEED.findall(logic_text("rules.lp")))
 
 
-def forecast_runs(applicant: Applicant, as_of: int, until: int,
-                  assume_work: bool = True) -> list[tuple[int, int]]:
-    """Disjoint runs (first, last) of forecast relevant work months in ``as_of..until``.
-
-    PLANNER.md rule 1: a month t >= as_of is work when it is not in a full-time diploma of the
-    file still in progress (as_of <= t < graduation) and either ``assume_work`` is on or a
-    same/related work record covers t.  Records covering months of full-time study never count.
-    """
-    school_end = max((d.graduation for d in applicant.diplomas
-                      if d.graduation > as_of and d.mode == "full_time"), default=as_of)
-    first = max(as_of, school_end)
-    if first > until:
-        return []
-    if assume_work:
-        return [(first, until)]
-    spans = sorted((max(first, w.start), until if w.end is None else min(until, w.end))
-                   for w in applicant.work if w.occupation != "unrelated")
-    runs: list[tuple[int, int]] = []
-    for start, end in spans:
-        if start > end:
-            continue
-        if runs and start <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return runs
-
-
 def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
                      runs: Sequence[tuple[int, int]], horizon: int) -> list[int]:
     """Months after as_of where a level may open: a guess that keeps the search short."""
@@ -89,7 +62,7 @@ def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
     months.update(t.completed for t in applicant.trainings)
     for d in applicant.diplomas:
         months.update((d.graduation, d.graduation - params.graduating_window_months))
-    recorded = _recorded_months(applicant, as_of)
+    recorded = timeline.recorded(applicant, as_of)
     values = params.as_dict()
     counters: dict[int, set[int]] = {}   # from month -> thresholds
     firsts = _first_certificates(applicant)
@@ -101,21 +74,12 @@ def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
             if first is not None:
                 counters.setdefault(first, set()).add(int(values[name]))
     for since, thresholds in counters.items():
-        base = sum(1 for m in recorded if m >= since)
+        base = timeline.count(recorded, since)
         for threshold in thresholds:
-            month = _reached(runs, since, threshold - base)
+            month = timeline.reaching(runs, since, threshold - base)
             if month is not None:
                 months.add(month)
     return sorted(m for m in months if as_of < m <= end)
-
-
-def _recorded_months(applicant: Applicant, as_of: int) -> set[int]:
-    months: set[int] = set()
-    for w in applicant.work:
-        if w.occupation != "unrelated":
-            last = as_of - 1 if w.end is None else min(w.end, as_of - 1)
-            months.update(range(w.start, last + 1))
-    return months
 
 
 def _first_certificates(applicant: Applicant) -> dict[int, int]:
@@ -124,20 +88,6 @@ def _first_certificates(applicant: Applicant) -> dict[int, int]:
         if c.occupation != "unrelated" and isinstance(c.level, int):
             firsts[c.level] = min(firsts.get(c.level, c.obtained), c.obtained)
     return firsts
-
-
-def _reached(runs: Sequence[tuple[int, int]], since: int, more: int) -> int | None:
-    """The month after the ``more``-th forecast month counted from ``since``."""
-    if more <= 0:
-        return None
-    for first, last in runs:
-        first = max(first, since)
-        if first > last:
-            continue
-        if last - first + 1 >= more:
-            return first + more
-        more -= last - first + 1
-    return None
 
 
 @dataclass
@@ -170,7 +120,7 @@ def prepare(key: int, applicant: Applicant, as_of: int, params: RuleParams,
     """The runs and first-round probes of one applicant (``confirm``: also the month before
     each candidate, so that a second round is seldom needed)."""
     end = as_of + options.horizon
-    runs = forecast_runs(applicant, as_of, end - 1, options.assume_work)
+    runs = timeline.worked(applicant, as_of, end - 1, assume_work=options.assume_work)
     probes = candidate_months(applicant, as_of, params, runs, options.horizon)
     if confirm:
         probes = sorted({m for c in probes for m in (c - 1, c) if m > as_of})

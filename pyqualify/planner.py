@@ -15,6 +15,7 @@ from typing import Any
 
 import clingo
 
+from . import timeline
 from .applicant import Applicant, InputError
 from .asp import RULE_FILES, Program, add_applicant, by_name
 from .eligibility import check, resolve_as_of
@@ -22,7 +23,7 @@ from .messages import Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
-from .replay import applicant_at, planned_work_months
+from .replay import applicant_at, planned_work
 
 APPLICANT_KEY = "me"
 LONGER_HORIZON = 600   # months tried when explaining an unreachable target
@@ -129,8 +130,8 @@ class PathResult:
 
     def work_months(self, plan: Plan) -> list[int]:
         """The months from as_of up to the plan's target that it counts as relevant work."""
-        return planned_work_months(self.applicant, self.as_of, plan.certified, self.options,
-                                   plan.study)
+        return timeline.months(planned_work(self.applicant, self.as_of, plan.certified,
+                                            self.options, plan.study))
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {

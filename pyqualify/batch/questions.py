@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import timeline
 from ..applicant import (
     DIPLOMA_KINDS,
     EDUCATIONS,
@@ -182,33 +183,6 @@ def _restricted(met: Met, live: set[int], profile: Profiles) -> Met:
     return frozenset(c for c in met if profile.route_level[c[0]] in live)
 
 
-def work_months(applicant: Applicant, as_of: int) -> set[int]:
-    """The relevant (same or related) months of work before ``as_of`` (RULES.md: a month
-    counts once it is over, once however many records cover it)."""
-    months: set[int] = set()
-    for w in applicant.work:
-        if w.occupation != "unrelated":
-            end = as_of - 1 if w.end is None or w.end >= as_of else w.end
-            months.update(range(w.start, end + 1))
-    return months
-
-
-def future_work(applicant: Applicant, as_of: int) -> tuple[tuple[int, int | None], ...]:
-    """The months from ``as_of`` on that relevant records cover, as runs relative to as_of
-    (``None``: no end)."""
-    open_end = 1 << 40
-    spans = sorted((max(w.start, as_of) - as_of, open_end if w.end is None else w.end - as_of)
-                   for w in applicant.work
-                   if w.occupation != "unrelated" and (w.end is None or w.end >= as_of))
-    runs: list[tuple[int, int]] = []
-    for start, end in spans:
-        if runs and start <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return tuple((s, None if e == open_end else e) for s, e in runs)
-
-
 def canonical_question(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
                        options: PlannerOptions) -> tuple[Applicant, int]:
     """The canonical file with the same fastest paths as ``applicant`` at ``as_of``, and the
@@ -227,7 +201,7 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
     # and the reason of an unreachable answer looks past it (planner._why_unreachable).
     live = live_levels(target, {level for level, month in first.items()
                                 if month <= as_of + options.horizon}, profile)
-    worked = work_months(applicant, as_of)
+    worked = timeline.recorded(applicant, as_of)
 
     certificates: list[tuple[int | str, str, int]] = []   # level, held/awaited, count/month
     for level, month in sorted(first.items(), key=str):
@@ -236,13 +210,13 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
             continue
         if month < as_of:
             cap = profile.cap(_restricted(profile.since.get(level, frozenset()), live, profile))
-            counted = sum(1 for m in worked if m >= month) if cap else 0
+            counted = timeline.count(worked, month) if cap else 0
             certificates.append((level, "held", min(counted, cap)))
         else:
             certificates.append((level, "awaited", month - as_of))
     # Months of work in all, up to the most a live route asks; at least as many as the
     # counts from certificates need (a count past that most meets all the same).
-    work = min(len(worked), profile.cap(_restricted(profile.work, live, profile)))
+    work = min(timeline.count(worked), profile.cap(_restricted(profile.work, live, profile)))
     work = max([work, *(n for _, how, n in certificates if how == "held")])
 
     level = _education_class(applicant.education, profile)
@@ -253,8 +227,8 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
     if work:
         records.append(Work(now - work - 1, now - 2, "same"))
     if not options.assume_work:
-        records += [Work(now + s, None if e is None else now + e, "same")
-                    for s, e in future_work(applicant, as_of)]
+        records += [Work(now - as_of + s, None if e is None else now - as_of + e, "same")
+                    for s, e in timeline.covered(applicant, as_of)]
     held = tuple(Certificate(level, "same", now - 1 - n if how == "held" else now + n)
                  for level, how, n in certificates)
     question = Applicant(
