@@ -16,11 +16,9 @@ import clingo
 
 from .applicant import Applicant
 from .asp import RULE_FILES, Program, arguments
+from .levels import LEVELS, route_order
 from .months import current_month, format_month
 from .params import RuleParams
-from .rules_catalog import route_sort_key
-
-LEVELS = (4, 3, 2, 1)
 
 
 def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int | None = None,
@@ -36,7 +34,7 @@ def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int |
     levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
               for a in control.symbolic_atoms.by_signature("route", 2)}
     found = []
-    for route in sorted(levels, key=route_sort_key):
+    for route in sorted(levels, key=route_order):
         symbols = _solve(control, [(_target(route), True)], optimise=True)
         entry: dict[str, Any] = {"route": route, "level": levels[route], "witness": None,
                                  "subsumed_by": []}
@@ -90,7 +88,7 @@ def _subsumers(control: clingo.Control, route: str, levels: dict[str, int]) -> d
     if _solve(control, [(possible, True)], optimise=False) is None:
         return {"subsumed_by": [], "satisfiable": False}
     others = sorted((r for r in levels if levels[r] == levels[route] and r != route),
-                    key=route_sort_key)
+                    key=route_order)
     alone = [r for r in others
              if _solve(control, [(_covers(route, r), True)], optimise=False) is None]
     if alone:

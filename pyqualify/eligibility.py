@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from json import JSONEncoder
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -13,11 +12,12 @@ from . import forecast
 from .applicant import Applicant
 from .asp import RULE_FILES, Program, add_applicant
 from .forecast import ForecastOptions
+from .jsontext import encode as _ENCODE
+from .levels import LEVELS, route_level
 from .materials import materials as route_materials
 from .months import current_month, format_month
 from .params import RuleParams
 
-LEVELS = (4, 3, 2, 1)
 # Up to this many applicants, the forecast's first round also probes the month before each
 # candidate, which usually saves the second round (one grounding fewer for a single check).
 SMALL_BATCH = 16
@@ -143,7 +143,6 @@ class CheckResult:
 
 # The pieces of CheckResult.json_text: one encoder (json.dumps builds one per call when
 # ensure_ascii=False), and the texts of months, verdicts and parameters, made once each.
-_ENCODE = JSONEncoder(ensure_ascii=False).encode
 _PIECES_MAX = 4096   # distinct level tuples kept (a batch has a few dozen)
 _LEVEL_TEXTS: dict[tuple[int, ...], tuple[tuple[LevelAnswer, ...], str]] = {}
 
@@ -347,11 +346,6 @@ def _verdict(level: int, held: bool, eligible: bool, routes: tuple[str, ...]) ->
     """A level's answer without unmet conditions (verdicts only): few distinct ones in a
     batch, so each is made once (answers are frozen; building one took a few us)."""
     return LevelAnswer(level=level, held=held, eligible=eligible, routes=routes)
-
-
-def route_level(route: str) -> int:
-    """The level of a route ID (``L3-1b`` -> 3)."""
-    return int(route[1])
 
 
 def future_facts(applicant: Applicant, as_of: int) -> list[Note]:

@@ -29,6 +29,7 @@ from typing import Any
 from . import timeline
 from .applicant import Applicant
 from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .levels import route_level
 from .params import RuleParams
 from .resources import logic_text
 
@@ -174,7 +175,7 @@ def resolve(pendings: Sequence[Pending], closed: dict[int, list[int]], params: R
             gaps[(key, level)] = (lo, hi)
     for (key, level), (_, hi) in gaps.items():
         routes = by_key[key].admits.get(hi, set())
-        answers[(key, level)] = (hi, tuple(sorted(r for r in routes if int(r[1]) == level)))
+        answers[(key, level)] = (hi, tuple(sorted(r for r in routes if route_level(r) == level)))
     return answers
 
 

@@ -19,6 +19,7 @@ from . import timeline
 from .applicant import Applicant, InputError
 from .asp import RULE_FILES, Program, add_applicant, by_name
 from .eligibility import check, resolve_as_of
+from .levels import LEVELS
 from .messages import Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
@@ -183,7 +184,7 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   params: RuleParams | dict[str, Any] | None, options: PlannerOptions | None,
                   all_plans: bool, max_plans: int, tradeoffs: bool, explain: bool,
                   deadline: _Deadline, within: int | None = None) -> PathResult:
-    if target not in (1, 2, 3, 4):
+    if target not in LEVELS:
         raise InputError("target", "a level 1, 2, 3 or 4", target)
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
@@ -409,7 +410,7 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
                      options: PlannerOptions, deadline: _Deadline) -> dict[str, Any]:
     """How far the applicant gets, what blocks the next level, and what would open a path."""
     highest, plan = None, None
-    for level in range(target + 1, 5):
+    for level in sorted(lv for lv in LEVELS if lv > target):   # the next lower first
         result = _fastest_path(applicant, level, as_of=as_of, params=rules, options=options,
                                all_plans=False, max_plans=1, tradeoffs=False, explain=False,
                                deadline=deadline)

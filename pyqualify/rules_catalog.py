@@ -15,6 +15,7 @@ from typing import Any
 
 import clingo
 
+from .levels import route_order
 from .params import RuleParams
 from .resources import logic_text
 
@@ -106,17 +107,12 @@ def routes(params: RuleParams | None = None) -> tuple[Route, ...]:
     names = _parameter_names()
     texts = clause_texts()
     found = []
-    for ident in sorted(levels, key=route_sort_key):
+    for ident in sorted(levels, key=route_order):
         conds = tuple(Condition(c, names.get((ident, c)), need.get((ident, c)))
                       for c in conditions.get(ident, []))
         zh, en = texts.get(ident, ("", ""))
         found.append(Route(ident, levels[ident], zh, en, conds))
     return tuple(found)
-
-
-def route_sort_key(route: str) -> tuple[int, str]:
-    """RULES.md order: level 4 first, then by clause."""
-    return (-int(route[1]), route)
 
 
 def route_map(params: RuleParams | None = None) -> dict[str, Route]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import clingo
 import pytest
 
+from pyqualify.levels import route_level, route_order
 from pyqualify.params import RuleParams
 from pyqualify.resources import logic_text
 
@@ -75,6 +76,16 @@ def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
     routes = {str(a.symbol.arguments[0].string) for a in
               control.symbolic_atoms.by_signature("route", 2)}
     assert routes == set(MINIMAL)
+
+
+def test_a_route_id_names_the_level_of_its_route_fact() -> None:
+    control = clingo.Control(["--warn=none"])
+    control.add("base", [], logic_text("params.lp") + logic_text("rules.lp"))
+    control.ground([("base", [])])
+    levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
+              for a in control.symbolic_atoms.by_signature("route", 2)}
+    assert levels and all(route_level(route) == level for route, level in levels.items())
+    assert sorted(levels, key=route_order)[:2] == ["L4-1", "L4-2"]
 
 
 def test_education_gates_eligibility_but_not_admission() -> None:

@@ -47,6 +47,7 @@ from ..applicant import (
     Work,
 )
 from ..asp import RULE_FILES, Program, add_applicant, arguments
+from ..levels import LEVELS
 from ..options import PlannerOptions
 from ..params import RuleParams
 
@@ -54,7 +55,6 @@ CANONICAL_YEAR = 2000
 PROBE_MONTH = CANONICAL_YEAR * 12          # the month at which records are probed
 Met = frozenset[tuple[str, str]]            # (route, condition) pairs that a record meets
 DiplomaVariant = tuple[str, str, str]      # kind, major, skill target
-LEVELS = (4, 3, 2, 1)
 
 
 @dataclass(frozen=True)

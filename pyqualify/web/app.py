@@ -7,7 +7,6 @@ are read from the package once, and questions travel as data to the worker proce
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,6 +18,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..applicant import MAX_FILE_BYTES, InputError
+from ..jsontext import json_bytes
 from ..messages import input_error, say
 from ..query import FALSE_WORDS, TRUE_WORDS, parse_as_of, parse_settings, planner_options
 from . import page
@@ -44,11 +44,7 @@ class JSON(JSONResponse):
     is written as ``\\u`` escapes instead, never a failure."""
 
     def render(self, content: Any) -> bytes:
-        try:
-            return super().render(content)
-        except UnicodeEncodeError:
-            return json.dumps(content, ensure_ascii=True, allow_nan=False,
-                              separators=(",", ":")).encode("ascii")
+        return json_bytes(content)
 
 
 class TooLarge(Exception):
