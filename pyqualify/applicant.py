@@ -23,7 +23,7 @@ from .loader import (
 from .messages import InputError, Term, input_error, join_path
 from .months import MonthError, format_month, parse_month
 
-__all__ = [  # parse_text, load_document and InputError are re-exported for old callers
+__all__ = [  # parse_text, load_document and InputError (home: messages) re-exported for old callers
     "MAX_FILE_BYTES", "Applicant", "Certificate", "Diploma", "InputError", "Training", "Work",
     "applicant_from_line", "applicant_from_mapping", "is_valid_text", "load_applicant",
     "load_document", "parse_applicant", "parse_text",

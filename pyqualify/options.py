@@ -6,9 +6,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError, is_valid_text
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, is_valid_text
 from .levels import LEVELS
-from .messages import Term, input_error, join_path
+from .messages import InputError, Term, input_error, join_path
 from .resources import data_text
 
 ENTRIES = ("not_none", "upper_secondary")

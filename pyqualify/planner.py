@@ -16,11 +16,11 @@ from typing import Any
 import clingo
 
 from . import timeline
-from .applicant import Applicant, InputError
+from .applicant import Applicant
 from .asp import RULE_FILES, Program, add_applicant, by_name
 from .eligibility import check, resolve_as_of
 from .levels import LEVELS
-from .messages import Raw, say
+from .messages import InputError, Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams

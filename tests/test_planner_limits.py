@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import pyqualify
-from pyqualify.applicant import InputError
 from pyqualify.cli import main
+from pyqualify.messages import InputError
 from pyqualify.options import MAX_PROGRAMME_MONTHS, PlannerOptions
 from pyqualify.params import RuleParams
 from pyqualify.planner import PlanningTimeout, _Deadline, _Grounded, _Search

@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from ..applicant import InputError
 from ..levels import LEVELS
+from ..messages import InputError
 from .work import Answer, Settings, info_of
 
 SYNC_SECONDS = 0.5

@@ -17,8 +17,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
-from ..applicant import InputError
 from ..cores import usable_cores
+from ..messages import InputError
 from .inputs import chunks, count_items
 from .outputs import Writer, resume_point
 from .summary import Summary

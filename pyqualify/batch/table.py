@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..applicant import InputError
+from ..messages import InputError
 
 TOP = ("id", "as_of", "education")
 GROUPS: dict[str, tuple[str, tuple[str, ...], int]] = {

@@ -17,9 +17,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from ..applicant import MAX_FILE_BYTES, InputError
+from ..applicant import MAX_FILE_BYTES
 from ..jsontext import json_bytes
-from ..messages import input_error, say
+from ..messages import InputError, input_error, say
 from ..query import FALSE_WORDS, TRUE_WORDS, parse_as_of, parse_settings, planner_options
 from . import page
 from .jobs import Job

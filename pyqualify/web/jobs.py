@@ -10,9 +10,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..applicant import InputError
 from ..jsontext import json_bytes
-from ..messages import input_error
+from ..messages import InputError, input_error
 from ..options import PlannerOptions
 
 MAX_ECHO_NODES = 5000   # the most values of a bad file echoed back to the page's form
