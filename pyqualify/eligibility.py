@@ -10,7 +10,7 @@ from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant
+from .asp import Program, add_applicant
 from .forecast import ForecastOptions
 from .jsontext import encode as _ENCODE
 from .levels import LEVELS, route_level
@@ -198,9 +198,7 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     if horizon < 1:
         raise ValueError(f"horizon: expected a number of months >= 1, got {horizon}")
     rules = RuleParams.of(params)
-    options = ["-c", f"explain={'true' if explain else 'false'}"]
-    files = (*RULE_FILES, "check.lp", *(("forecast.lp",) if explain else ()))
-    program = Program(files, [*rules.clingo_args(), *options])
+    program = Program("explain" if explain else "check", {**rules.as_dict(), "explain": explain})
     months = [resolve_as_of(a, as_of) for a in applicants]
     wanted = ForecastOptions(assume_work=assume_work, horizon=horizon)
     pendings: dict[int, forecast.Pending] = {}
@@ -219,7 +217,7 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
     views: dict[int, set[str]] = {}
     conditions: dict[str, list[str]] = {}
-    shown = program.shown_parts()
+    shown = program.first()
     if not explain:  # verdicts only: every shown atom is an applicant's
         for name, key, rest in shown:
             answers[key].setdefault(name, []).append(rest)

@@ -20,23 +20,20 @@ one grounding and one solve for all applicants and levels.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from . import timeline
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .asp import Program, add_applicant
 from .levels import route_level
 from .params import RuleParams
-from .resources import logic_text
+from .routes import rule_facts
 
 HORIZON = 240
 PROBES_PER_GAP = 7   # probes per open interval in a fallback round
 MAX_ROUNDS = 12
-_NEED = re.compile(r'^need\("([^"]+)",\s*(\w+),\s*(\w+)\)\.', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -46,12 +43,6 @@ class ForecastOptions:
 
     assume_work: bool = True
     horizon: int = HORIZON
-
-
-@cache
-def needs() -> tuple[tuple[str, str, str], ...]:
-    """``(route, condition, parameter)`` of every ``need/3`` fact of ``logic/rules.lp``."""
-    return tuple(_NEED.findall(logic_text("rules.lp")))
 
 
 def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
@@ -64,16 +55,16 @@ def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
     for d in applicant.diplomas:
         months.update((d.graduation, d.graduation - params.graduating_window_months))
     recorded = timeline.recorded(applicant, as_of)
-    values = params.as_dict()
+    facts = rule_facts(params)
     counters: dict[int, set[int]] = {}   # from month -> thresholds
     firsts = _first_certificates(applicant)
-    for _, condition, name in needs():
-        if condition == "work":
-            counters.setdefault(-1, set()).add(int(values[name]))
-        elif condition.startswith("work_since_level") and condition[-1] in "432":
-            first = firsts.get(int(condition[-1]))
+    for (_, condition), least in facts.needs.items():
+        if condition == "work":     # months of work in all (work/2)
+            counters.setdefault(-1, set()).add(least)
+        elif condition in facts.since:   # months since the level's certificate
+            first = firsts.get(facts.since[condition])
             if first is not None:
-                counters.setdefault(first, set()).add(int(values[name]))
+                counters.setdefault(first, set()).add(least)
     for since, thresholds in counters.items():
         base = timeline.count(recorded, since)
         for threshold in thresholds:
@@ -197,12 +188,11 @@ def _gap_probes(lo: int, hi: int, confirm: bool) -> list[int]:
 def _round(by_key: dict[int, Pending], asked: dict[int, dict[int, set[int]]],
            params: RuleParams) -> None:
     """One grounding and solve: every asked (applicant, month) for its levels."""
-    program = Program((*RULE_FILES, "forecast.lp"), params.clingo_args())
+    program = Program("forecast", params.as_dict())
     for key, months in asked.items():
         p = by_key[key]
         add_applicant(program, key, p.applicant, p.as_of)
         add_probes(program, p, months, set().union(*months.values()))
     program.ground()
-    for symbol in program.model_symbols():
-        key, *rest = quick_arguments(symbol)
-        record(by_key[key], symbol.name, rest)
+    for name, key, rest in program.first():
+        record(by_key[key], name, rest)

@@ -31,7 +31,7 @@ PROVES = {
 def materials(conditions: Iterable[str], *, education_ok: bool,
               graduating_only: bool) -> tuple[str, ...]:
     """The document IDs for applying by a route with these ``conditions`` (``condition/2``
-    of rules.lp under the parameters in force; see ``rules_catalog.route_map``), in table
+    of rules.lp under the parameters in force; see ``routes.rule_facts``), in table
     order.
 
     ``graduating_only``: the route admits only thanks to a diploma that is still to

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import pyqualify
 from pyqualify.audit import run_audit
 from pyqualify.cli import main
-from pyqualify.rules_catalog import clause_texts, routes
+from pyqualify.routes import clause_texts, routes
 from tests.reference.eligibility import ROUTES, reference_check
 from tests.strategies import applicants
 

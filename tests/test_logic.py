@@ -10,9 +10,9 @@ from __future__ import annotations
 import clingo
 import pytest
 
+from pyqualify.asp import logic_file
 from pyqualify.levels import route_level, route_order
 from pyqualify.params import RuleParams
-from pyqualify.resources import logic_text
 
 MINIMAL: dict[str, list[str]] = {
     "L4-1": ["work(p,36)"],
@@ -35,11 +35,18 @@ POINT = ["point(p)", "explains(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks
          "education(p,high_school)"]
 
 
+def rules_alone(params: dict[str, int | bool] | None = None) -> clingo.Control:
+    """A Control with logic/params.lp and logic/rules.lp (and nothing else) loaded."""
+    args = [f"-c{name}={str(value).lower()}" for name, value in (params or {}).items()]
+    control = clingo.Control(["--warn=none", *args])
+    for name in ("params", "rules"):
+        control.load(logic_file(name))
+    return control
+
+
 def solve(facts: list[str]) -> set[str]:
     """The atoms admits/eligible/unmet of rules.lp (with params.lp) over the given facts."""
-    control = clingo.Control(["--warn=none", *RuleParams.default().clingo_args()])
-    for name in ("params.lp", "rules.lp"):
-        control.add("base", [], logic_text(name))
+    control = rules_alone(RuleParams.default().as_dict())
     with control.backend() as backend:
         for fact in facts:
             backend.add_rule([backend.add_atom(clingo.parse_term(fact))])
@@ -70,8 +77,7 @@ def test_every_fact_of_the_minimal_state_is_needed(route: str, index: int) -> No
 
 
 def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
-    control = clingo.Control(["--warn=none"])
-    control.add("base", [], logic_text("params.lp") + logic_text("rules.lp"))
+    control = rules_alone()
     control.ground([("base", [])])
     routes = {str(a.symbol.arguments[0].string) for a in
               control.symbolic_atoms.by_signature("route", 2)}
@@ -79,8 +85,7 @@ def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
 
 
 def test_a_route_id_names_the_level_of_its_route_fact() -> None:
-    control = clingo.Control(["--warn=none"])
-    control.add("base", [], logic_text("params.lp") + logic_text("rules.lp"))
+    control = rules_alone()
     control.ground([("base", [])])
     levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
               for a in control.symbolic_atoms.by_signature("route", 2)}

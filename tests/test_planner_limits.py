@@ -28,8 +28,7 @@ def ground_atoms(horizon: int, params: dict[str, int] | None = None) -> int:
     options = DEFAULTS.updated(horizon=horizon)
     search = _Search(HIGH_SCHOOL, HIGH_SCHOOL.as_of, 1, RuleParams.of(params), options,
                      {"solves": 0, "atoms": 0, "rules": 0}, _Deadline(None))
-    grounded = _Grounded(search, horizon, True)   # keep the Control alive while counting
-    return len(grounded.control.symbolic_atoms)
+    return _Grounded(search, horizon, True).program.atom_count()
 
 
 def test_ground_size_grows_linearly_with_the_horizon_and_not_with_thresholds() -> None:

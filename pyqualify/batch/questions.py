@@ -46,7 +46,7 @@ from ..applicant import (
     Training,
     Work,
 )
-from ..asp import RULE_FILES, Program, add_applicant, arguments
+from ..asp import Program, add_applicant
 from ..levels import LEVELS
 from ..options import PlannerOptions
 from ..params import RuleParams
@@ -110,7 +110,7 @@ def profiles(rules: RuleParams) -> Profiles:
     for level in LEVELS:
         probes.append((("since", level), Applicant("none", work=worked, certificates=(
             Certificate(level, "same", PROBE_MONTH - many),))))
-    program = Program((*RULE_FILES, "check.lp"), ["-c", "explain=false", *rules.clingo_args()])
+    program = Program("check", {"explain": False, **rules.as_dict()})
     for index, (_, applicant) in enumerate(probes):
         add_applicant(program, index, applicant, PROBE_MONTH)
     program.ground()
@@ -119,25 +119,18 @@ def profiles(rules: RuleParams) -> Profiles:
     education_ok: set[int] = set()
     route_level: dict[str, int] = {}
     needs: dict[tuple[str, str], int] = {}
-    with program.control.solve(yield_=True) as handle:
-        for model in handle:
-            for symbol in model.symbols(atoms=True):
-                name = symbol.name
-                if name == "met":
-                    point, route, condition = arguments(symbol)
-                    met[point].add((route, condition))
-                elif name == "holds":
-                    point, level = arguments(symbol)
-                    holds[point].add(level)
-                elif name == "education_ok":
-                    education_ok.add(symbol.arguments[0].number)
-                elif name == "route":
-                    route, level = arguments(symbol)
-                    route_level[route] = level
-                elif name == "need":
-                    route, condition, least = arguments(symbol)
-                    needs[(route, condition)] = least
-            break
+    for name, first, rest in program.first(shown=False):
+        if name == "met":
+            route, condition = rest
+            met[first].add((route, condition))
+        elif name == "holds":
+            holds[first].add(rest[0])
+        elif name == "education_ok":
+            education_ok.add(first)
+        elif name == "route":
+            route_level[first] = rest[0]
+        elif name == "need":
+            needs[(first, rest[0])] = rest[1]
     # What the empty file (education none, no record) meets already, a threshold of 0 say,
     # is no record's doing.
     background = met[probes.index((("education", "none"), Applicant("none")))]
