@@ -1,10 +1,9 @@
-"""The routes as ``logic/rules.lp`` states them: level, clause text, conditions, thresholds.
+"""The routes as ``logic/rules.lp`` states them, for ``rules`` and ``explain``: level,
+clause text, conditions and thresholds in force.
 
-Everything is read from facts of the rules grounded under the parameters in force
-(:func:`rule_facts`): ``route/2``, ``condition/2``, ``need/3``, the clause texts
-``clause_text/3`` (the program part ``clauses`` of rules.lp) and ``since_certificate/2`` of
-check.lp; the name of the parameter a ``need/3`` fact compares with is read from the fact
-as it is written (:func:`pyqualify.asp.written_facts`).  No comment of rules.lp is read.
+All of it comes from the facts of rules.lp (:mod:`.clauses`); the name of the parameter a
+``need/3`` fact compares with is read from the fact as it is written
+(:func:`pyqualify.asp.written_facts`).
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .asp import Program, written_facts
+from .asp import written_facts
+from .clauses import clause_texts, rule_facts
 from .levels import route_order
 from .params import RuleParams
 
@@ -52,47 +52,6 @@ class Route:
                 "clause_en": self.en, "conditions": [c.to_json() for c in self.conditions]}
 
 
-@dataclass(frozen=True)
-class RuleFacts:
-    """The facts of the rules under one set of parameters."""
-
-    levels: dict[str, int]                        # route/2: route -> level
-    conditions: dict[str, tuple[str, ...]]        # condition/2 in force, per route
-    needs: dict[tuple[str, str], int]             # need/3: (route, condition) -> at least
-    since: dict[str, int]                         # a condition counting work since level L
-    texts: dict[str, tuple[str, str]]             # clause_text/3: ID -> (Chinese, English)
-
-
-def rule_facts(params: RuleParams | None = None) -> RuleFacts:
-    """Ground the rules (``logic/check.lp`` with no applicant, and the clause texts) under
-    ``params`` (default: the defaults) and read their facts (once per parameters)."""
-    return _rule_facts(params or RuleParams.default())
-
-
-@cache
-def _rule_facts(params: RuleParams) -> RuleFacts:
-    program = Program("check", params.as_dict())
-    program.ground("base", "clauses")
-    conditions: dict[str, list[str]] = {}
-    for route, condition in program.atoms("condition", 2):
-        conditions.setdefault(route, []).append(condition)
-    texts: dict[str, dict[str, str]] = {}
-    for ident, lang, words in program.atoms("clause_text", 3):
-        texts.setdefault(ident, {})[lang] = words
-    return RuleFacts(
-        levels=dict(program.atoms("route", 2)),
-        conditions={route: tuple(names) for route, names in conditions.items()},
-        needs={(route, condition): least
-               for route, condition, least in program.atoms("need", 3)},
-        since=dict(program.atoms("since_certificate", 2)),
-        texts={ident: (words["zh"], words["en"]) for ident, words in texts.items()})
-
-
-def clause_texts() -> dict[str, tuple[str, str]]:
-    """Route ID (and ``EDU``) -> (Chinese clause, English line), from rules.lp's facts."""
-    return rule_facts().texts
-
-
 @cache
 def parameter_names() -> dict[tuple[str, str], str]:
     """(route, condition) -> the parameter its ``need/3`` fact compares with."""
@@ -109,7 +68,7 @@ def routes(params: RuleParams | None = None) -> tuple[Route, ...]:
     for ident in sorted(facts.levels, key=route_order):
         conds = tuple(Condition(c, names.get((ident, c)), facts.needs.get((ident, c)))
                       for c in facts.conditions.get(ident, ()))
-        zh, en = facts.texts.get(ident, ("", ""))
+        zh, en = clause_texts().get(ident, ("", ""))
         found.append(Route(ident, facts.levels[ident], zh, en, conds))
     return tuple(found)
 

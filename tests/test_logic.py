@@ -11,6 +11,7 @@ import clingo
 import pytest
 
 from pyqualify.asp import logic_file
+from pyqualify.clauses import since_level
 from pyqualify.levels import route_level, route_order
 from pyqualify.params import RuleParams
 
@@ -36,11 +37,10 @@ POINT = ["point(p)", "explains(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks
 
 
 def rules_alone(params: dict[str, int | bool] | None = None) -> clingo.Control:
-    """A Control with logic/params.lp and logic/rules.lp (and nothing else) loaded."""
+    """A Control with logic/rules.lp (which includes params.lp), and nothing else, loaded."""
     args = [f"-c{name}={str(value).lower()}" for name, value in (params or {}).items()]
     control = clingo.Control(["--warn=none", *args])
-    for name in ("params", "rules"):
-        control.load(logic_file(name))
+    control.load(logic_file("rules"))
     return control
 
 
@@ -82,6 +82,17 @@ def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
     routes = {str(a.symbol.arguments[0].string) for a in
               control.symbolic_atoms.by_signature("route", 2)}
     assert routes == set(MINIMAL)
+
+
+def test_a_counting_condition_names_the_level_of_its_certificate() -> None:
+    control = clingo.Control(["--warn=none"])
+    control.load(logic_file("check"))
+    control.ground([("base", [])])
+    since = {a.symbol.arguments[0].name: a.symbol.arguments[1].number
+             for a in control.symbolic_atoms.by_signature("since_certificate", 2)}
+    assert since == {f"work_since_level{level}": level for level in (4, 3, 2)}
+    assert all(since_level(condition) == level for condition, level in since.items())
+    assert since_level("work") is None and since_level("training") is None
 
 
 def test_a_route_id_names_the_level_of_its_route_fact() -> None:

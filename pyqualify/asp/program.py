@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import clingo
@@ -28,11 +27,13 @@ class SolveTimeout(Exception):
     """A solve ran past its ``timeout`` and was cancelled."""
 
 
-@dataclass(frozen=True)
 class Model:
     """A model as a callback of :meth:`Program.solve` sees it (valid during the call)."""
 
-    _model: clingo.Model
+    __slots__ = ("_model",)
+
+    def __init__(self, model: clingo.Model):
+        self._model = model
 
     def atoms(self, shown: bool = True) -> list[Part]:
         return fast.model_parts(self._model, shown)
@@ -46,15 +47,16 @@ class Model:
         return list(self._model.cost)
 
 
-@dataclass(frozen=True)
 class Solved:
     """How a solve ended: ``last`` holds the atoms of the last model found (the optimum with
     an optimisation, the consequences with ``enum_mode`` brave or cautious) when the solve
     had no callback."""
 
-    satisfiable: bool | None
-    exhausted: bool
-    last: list[Part] | None = None
+    __slots__ = ("exhausted", "last", "satisfiable")
+
+    def __init__(self, satisfiable: bool | None, exhausted: bool,
+                 last: list[Part] | None = None):
+        self.satisfiable, self.exhausted, self.last = satisfiable, exhausted, last
 
 
 def consts_args(consts: Mapping[str, int | bool]) -> list[str]:
