@@ -80,22 +80,22 @@ def main() -> None:
 
 def forecast_statistics(people: list[pyqualify.Applicant]) -> None:
     """How many months the forecast probed, in how many rounds (one grounding each)."""
-    from pyqualify import forecast
+    from pyqualify.forecast import Forecast, ForecastOptions
 
     rounds: list[int] = []
-    original = forecast._round
+    original = Forecast._round
 
-    def counted(by_key: dict, asked: dict, params: object) -> None:
+    def counted(self: Forecast, asked: dict) -> None:
         rounds.append(sum(len(months) for months in asked.values()))
-        original(by_key, asked, params)
+        original(self, asked)
 
-    forecast._round = counted
+    Forecast._round = counted  # type: ignore[method-assign]
     try:
         results = pyqualify.check_many(people)
     finally:
-        forecast._round = original
-    params = pyqualify.RuleParams.default()
-    first = sum(len(forecast.prepare(0, p, r.as_of, params, forecast.ForecastOptions()).probes)
+        Forecast._round = original  # type: ignore[method-assign]
+    forecast = Forecast(pyqualify.RuleParams.default(), ForecastOptions())
+    first = sum(len(forecast.first_probes(p, r.as_of)[1])
                 for p, r in zip(people, results, strict=True))
     closed = sum(1 for r in results for lv in r.levels if not lv.held and not lv.eligible)
     opening = sum(1 for r in results for lv in r.levels

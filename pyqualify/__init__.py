@@ -17,7 +17,7 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "Applicant": "applicant", "InputError": "applicant", "load_applicant": "applicant",
+    "Applicant": "applicant", "InputError": "messages", "load_applicant": "applicant",
     "parse_applicant": "applicant",
     "CheckResult": "eligibility", "LevelAnswer": "eligibility", "check": "eligibility",
     "check_many": "eligibility",

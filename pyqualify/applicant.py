@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from .levels import LEVELS
 from .loader import (
     MAX_FILE_BYTES,
     inspect,
@@ -22,7 +23,7 @@ from .loader import (
 from .messages import InputError, Term, input_error, join_path
 from .months import MonthError, format_month, parse_month
 
-__all__ = [  # parse_text, load_document and InputError are re-exported for old callers
+__all__ = [  # parse_text, load_document and InputError (home: messages) re-exported for old callers
     "MAX_FILE_BYTES", "Applicant", "Certificate", "Diploma", "InputError", "Training", "Work",
     "applicant_from_line", "applicant_from_mapping", "is_valid_text", "load_applicant",
     "load_document", "parse_applicant", "parse_text",
@@ -37,7 +38,7 @@ DIPLOMA_KINDS = (
 OCCUPATIONS = ("same", "related", "unrelated")
 SKILL_TARGETS = ("none", "intermediate", "advanced")
 MODES = ("full_time", "part_time")
-CERTIFICATE_LEVELS = (4, 3, 2, 1, "preparatory_technician")
+CERTIFICATE_LEVELS = (*LEVELS, "preparatory_technician")
 MAX_ID_LENGTH = 200
 MAX_HOURS = 10000
 MAX_RECORDS = 100  # diplomas, work records, trainings, certificates: each at most this many
@@ -273,7 +274,7 @@ def _quick_certificate(item: Any) -> Certificate:
     if item.__class__ is not dict or not _CERTIFICATE_SET.issuperset(item):
         raise TypeError
     level = item["level"]
-    if not (level.__class__ is int and level in (4, 3, 2, 1)
+    if not (level.__class__ is int and level in LEVELS
             or level.__class__ is str and level == "preparatory_technician"):
         raise TypeError
     return Certificate(level, _quick_enum(item["occupation"], _OCCUPATION_SET),

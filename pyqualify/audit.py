@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import clingo
-
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, arguments
+from .asp import Part, Program, atom, text
+from .levels import LEVELS, route_order
 from .months import current_month, format_month
 from .params import RuleParams
-from .rules_catalog import route_sort_key
-
-LEVELS = (4, 3, 2, 1)
 
 
 def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int | None = None,
@@ -28,22 +24,19 @@ def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int |
     """The audit document: parameters, a witness (or subsumers) per route, earliest."""
     rules = RuleParams.of(params)
     month = current_month() if as_of is None else as_of
-    program = Program((*RULE_FILES, "check.lp", "audit.lp"),
-                      [*rules.clingo_args(), "-c", "explain=false"])
+    program = Program("audit", {**rules.as_dict(), "explain": False})
     program.fact("audit_month", month)
     program.ground()
-    control = program.control
-    levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
-              for a in control.symbolic_atoms.by_signature("route", 2)}
+    levels = dict(program.atoms("route", 2))
     found = []
-    for route in sorted(levels, key=route_sort_key):
-        symbols = _solve(control, [(_target(route), True)], optimise=True)
+    for route in sorted(levels, key=route_order):
+        atoms = _solve(program, atom("target", text(route)), optimise=True)
         entry: dict[str, Any] = {"route": route, "level": levels[route], "witness": None,
                                  "subsumed_by": []}
-        if symbols is not None:
-            entry["witness"] = witness_document(route, month, symbols)
+        if atoms is not None:
+            entry["witness"] = witness_document(route, month, atoms)
         else:
-            entry.update(_subsumers(control, route, levels))
+            entry.update(_subsumers(program, route, levels))
         found.append(entry)
     doc: dict[str, Any] = {"as_of": format_month(month), "parameters": rules.as_dict(),
                            "routes": found}
@@ -52,76 +45,53 @@ def run_audit(params: RuleParams | dict[str, Any] | None = None, *, as_of: int |
     return doc
 
 
-def _target(route: str) -> clingo.Symbol:
-    return clingo.Function("target", [clingo.String(route)])
+def _solve(program: Program, question: Any, optimise: bool) -> list[Part] | None:
+    """With the external ``question`` true: the atoms of the optimal model (``optimise``),
+    or [] for any model; None when there is none."""
+    if optimise:
+        return program.solve(externals=[question], opt_mode="opt").last
+    solved = program.solve(lambda model: False, externals=[question], opt_mode="ignore")
+    return [] if solved.satisfiable else None
 
 
-def _covers(route: str, other: str) -> clingo.Symbol:
-    return clingo.Function("covers", [clingo.String(route), clingo.String(other)])
-
-
-def _solve(control: clingo.Control, assumptions: list[tuple[clingo.Symbol, bool]],
-           optimise: bool) -> list[clingo.Symbol] | None:
-    """The (optimal) model's shown symbols with these externals set, or None.
-
-    The externals are assigned (and released after) rather than passed as solve
-    assumptions: clingo 5.8 answered UNSAT to a satisfiable program under them.
-    """
-    control.configuration.solve.opt_mode = "opt" if optimise else "ignore"
-    best: list[clingo.Symbol] | None = None
-    for atom, value in assumptions:
-        control.assign_external(atom, value)
-    try:
-        with control.solve(yield_=True) as handle:
-            for model in handle:
-                best = model.symbols(shown=True)
-                if not optimise:
-                    break
-    finally:
-        for atom, _ in assumptions:
-            control.assign_external(atom, False)
-    return best
-
-
-def _subsumers(control: clingo.Control, route: str, levels: dict[str, int]) -> dict[str, Any]:
+def _subsumers(program: Program, route: str, levels: dict[str, int]) -> dict[str, Any]:
     """The routes of the level that admit whenever ``route`` does (``jointly`` when no one
     of them does alone; ``satisfiable: false`` when the route admits no applicant at all)."""
-    possible = clingo.Function("possible", [clingo.String(route)])
-    if _solve(control, [(possible, True)], optimise=False) is None:
+    if _solve(program, atom("possible", text(route)), optimise=False) is None:
         return {"subsumed_by": [], "satisfiable": False}
     others = sorted((r for r in levels if levels[r] == levels[route] and r != route),
-                    key=route_sort_key)
+                    key=route_order)
     alone = [r for r in others
-             if _solve(control, [(_covers(route, r), True)], optimise=False) is None]
+             if _solve(program, atom("covers", text(route), text(r)), optimise=False) is None]
     if alone:
         return {"subsumed_by": alone}
     return {"subsumed_by": others, "jointly": True}
 
 
-def witness_document(route: str, month: int, symbols: list[clingo.Symbol]) -> dict[str, Any]:
+def witness_document(route: str, month: int, atoms: list[Part]) -> dict[str, Any]:
     """The witness as an APPLICANT.md document (with ``id`` and ``as_of``)."""
     doc: dict[str, Any] = {"id": f"audit-{route}", "as_of": format_month(month),
                            "education": "none", "diplomas": [], "work": [], "trainings": [],
                            "certificates": []}
-    for symbol in sorted(symbols):
-        args = arguments(symbol)
-        if symbol.name == "education_record":
-            doc["education"] = args[1]
-        elif symbol.name == "diploma_record":
-            _, _, kind, major, skill, graduation, mode = args
+    # in the order of the records' numbers (each record predicate's first argument after w)
+    for name, _, args in sorted(atoms, key=lambda part: (part[0], part[2][:1])):
+        if name == "education_record":
+            doc["education"] = args[0]
+        elif name == "diploma_record":
+            _, kind, major, skill, graduation, mode = args
             doc["diplomas"].append({"kind": kind, "major": major, "skill_target": skill,
                                     "graduation": format_month(graduation), "mode": mode})
-        elif symbol.name == "work_record":
-            _, _, start, _, occupation = args
+        elif name == "work_record":
+            _, start, _, occupation = args
             doc["work"].append({"start": format_month(start), "end": None,
                                 "occupation": occupation})
-        elif symbol.name == "training_record":
-            _, _, hours, occupation, certificate, completed = args
+        elif name == "training_record":
+            _, hours, occupation, certificate, completed = args
             doc["trainings"].append({"hours": hours, "occupation": occupation,
                                      "certificate": certificate == "true",
                                      "completed": format_month(completed)})
-        elif symbol.name == "certificate_record":
-            _, _, level, occupation, obtained = args
+        elif name == "certificate_record":
+            _, level, occupation, obtained = args
             doc["certificates"].append({"level": level, "occupation": occupation,
                                         "obtained": format_month(obtained)})
     return doc

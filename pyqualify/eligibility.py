@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from json import JSONEncoder
 from json.encoder import encode_basestring
 from typing import Any
 
 from . import forecast
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant
-from .forecast import ForecastOptions
+from .asp import Program, add_applicant
+from .forecast import Forecast, ForecastOptions
+from .jsontext import encode as _ENCODE
+from .levels import LEVELS, route_level
+from .materials import EnrolmentViews
 from .materials import materials as route_materials
 from .months import current_month, format_month
 from .params import RuleParams
 
-LEVELS = (4, 3, 2, 1)
 # Up to this many applicants, the forecast's first round also probes the month before each
 # candidate, which usually saves the second round (one grounding fewer for a single check).
 SMALL_BATCH = 16
@@ -143,7 +144,6 @@ class CheckResult:
 
 # The pieces of CheckResult.json_text: one encoder (json.dumps builds one per call when
 # ensure_ascii=False), and the texts of months, verdicts and parameters, made once each.
-_ENCODE = JSONEncoder(ensure_ascii=False).encode
 _PIECES_MAX = 4096   # distinct level tuples kept (a batch has a few dozen)
 _LEVEL_TEXTS: dict[tuple[int, ...], tuple[tuple[LevelAnswer, ...], str]] = {}
 
@@ -199,67 +199,53 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     if horizon < 1:
         raise ValueError(f"horizon: expected a number of months >= 1, got {horizon}")
     rules = RuleParams.of(params)
-    options = ["-c", f"explain={'true' if explain else 'false'}"]
-    files = (*RULE_FILES, "check.lp", *(("forecast.lp",) if explain else ()))
-    program = Program(files, [*rules.clingo_args(), *options])
     months = [resolve_as_of(a, as_of) for a in applicants]
+    if not explain:
+        return _verdicts_of(applicants, months, rules)
     wanted = ForecastOptions(assume_work=assume_work, horizon=horizon)
-    pendings: dict[int, forecast.Pending] = {}
+    program = Program("explain", {**rules.as_dict(), "explain": True})
+    opening = Forecast(rules, wanted, confirm=len(applicants) <= SMALL_BATCH)
+    views = EnrolmentViews()
     for key, (applicant, month) in enumerate(zip(applicants, months, strict=True)):
         add_applicant(program, key, applicant, month)
-        if not explain:
-            continue
-        pending = pendings[key] = forecast.prepare(key, applicant, month, rules, wanted,
-                                                   confirm=len(applicants) <= SMALL_BATCH)
-        forecast.add_probes(program, pending, pending.probes)
-        view = graduated_only(applicant, month)
-        if view is not None:
-            add_applicant(program, -1 - key, view, month)
-            program.fact("view", -1 - key)
+        opening.ask(program, key, applicant, month)
+        views.ask(program, key, applicant, month)
     program.ground()
     answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
-    views: dict[int, set[str]] = {}
-    conditions: dict[str, list[str]] = {}
-    shown = program.shown_parts()
-    if not explain:  # verdicts only: every shown atom is an applicant's
-        for name, key, rest in shown:
-            answers[key].setdefault(name, []).append(rest)
-        return [_result(a, m, rules, answer)
-                for a, m, answer in zip(applicants, months, answers, strict=True)]
-    for name, key, rest in shown:
+    conditions: dict[str, list[str]] = {}   # route -> its conditions in force
+    for name, key, rest in program.first():
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
-        elif key < 0:
-            if name == "admits":
-                views.setdefault(-1 - key, set()).add(rest[0])
-        elif name.startswith("probe_"):
-            forecast.record(pendings[key], name, rest)
-        else:
+        elif not (views.take(name, key, rest) or opening.take(name, key, rest)):
             answers[key].setdefault(name, []).append(rest)
     results = [_result(a, m, rules, answer)
                for a, m, answer in zip(applicants, months, answers, strict=True)]
-    closed = {key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
-              for key, r in enumerate(results)}
-    opens = forecast.resolve(list(pendings.values()), closed, rules)
-    return [_explained(r, key, answers[key], opens, views.get(key, set()), wanted, conditions)
+    opens = opening.opens({key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
+                           for key, r in enumerate(results)})
+    return [_explained(r, key, answers[key], opens, views, wanted, conditions)
             for key, r in enumerate(results)]
 
 
-def graduated_only(applicant: Applicant, as_of: int) -> Applicant | None:
-    """The applicant without the diplomas still to graduate (None when there are none):
-    a route that admits the applicant but not this view needs an enrolment proof."""
-    kept = tuple(d for d in applicant.diplomas if d.graduation <= as_of)
-    return None if len(kept) == len(applicant.diplomas) else replace(applicant, diplomas=kept)
+def _verdicts_of(applicants: Sequence[Applicant], months: list[int],
+                 rules: RuleParams) -> list[CheckResult]:
+    """Verdicts only: one grounding of check.lp, every shown atom an applicant's."""
+    program = Program("check", {**rules.as_dict(), "explain": False})
+    for key, (applicant, month) in enumerate(zip(applicants, months, strict=True)):
+        add_applicant(program, key, applicant, month)
+    program.ground()
+    answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
+    for name, key, rest in program.first():
+        answers[key].setdefault(name, []).append(rest)
+    return [_result(a, m, rules, answer)
+            for a, m, answer in zip(applicants, months, answers, strict=True)]
 
 
 def _explained(result: CheckResult, key: int, atoms: dict[str, list[tuple[Any, ...]]],
                opens: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]],
-               view_admits: set[str], options: ForecastOptions,
+               views: EnrolmentViews, options: ForecastOptions,
                conditions: dict[str, list[str]]) -> CheckResult:
     counts = {(route, condition): (have, need)
               for route, condition, have, need in atoms.get("shortfall", [])}
-    has_view = result.applicant.diplomas and any(
-        d.graduation > result.as_of for d in result.applicant.diplomas)
     levels = []
     for answer in result.levels:
         if answer.held:
@@ -273,8 +259,7 @@ def _explained(result: CheckResult, key: int, atoms: dict[str, list[tuple[Any, .
                      for route, lacking in answer.unmet.items()}
         docs = {route: route_materials(conditions.get(route, ()),
                                        education_ok=result.education_ok,
-                                       graduating_only=bool(has_view)
-                                       and route not in view_admits)
+                                       graduating_only=views.graduating_only(key, route))
                 for route in answer.routes} if answer.eligible else {}
         levels.append(replace(answer, explained=True, opens=month, opens_by=tuple(by),
                               shortfall=shortfall, materials=docs))
@@ -347,11 +332,6 @@ def _verdict(level: int, held: bool, eligible: bool, routes: tuple[str, ...]) ->
     """A level's answer without unmet conditions (verdicts only): few distinct ones in a
     batch, so each is made once (answers are frozen; building one took a few us)."""
     return LevelAnswer(level=level, held=held, eligible=eligible, routes=routes)
-
-
-def route_level(route: str) -> int:
-    """The level of a route ID (``L3-1b`` -> 3)."""
-    return int(route[1])
 
 
 def future_facts(applicant: Applicant, as_of: int) -> list[Note]:

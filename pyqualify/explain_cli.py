@@ -21,11 +21,11 @@ from .messages import input_error, quote
 def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """Every route: its level, clause (zh), English line and conditions in force."""
     from .params import RuleParams
-    from .rules_catalog import catalog_document, render_routes, routes
+    from .routes import render_routes, routes, routes_document
 
     params = RuleParams.of(parse_settings(settings))
     if fmt == "json":
-        emit_json(catalog_document(params, routes(params)))
+        emit_json(routes_document(params, routes(params)))
     else:
         click.echo(render_routes(routes(params), params, lang or default_lang(), general=True))
 
@@ -37,7 +37,7 @@ def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
 def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """One route (L3-2) or every route of one level (3) with its clause and conditions."""
     from .params import RuleParams
-    from .rules_catalog import catalog_document, render_routes, routes
+    from .routes import render_routes, routes, routes_document
 
     params = RuleParams.of(parse_settings(settings))
     every = routes(params)
@@ -48,7 +48,7 @@ def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) ->
         raise input_error(f"explain {shown}", "route_or_level",
                           routes=", ".join(r.route for r in every))
     if fmt == "json":
-        emit_json(catalog_document(params, chosen))
+        emit_json(routes_document(params, chosen))
     else:
         click.echo(render_routes(chosen, params, lang or default_lang()))
 

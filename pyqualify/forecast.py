@@ -1,10 +1,10 @@
 """``opens``: the month a closed level opens if nothing happens but time and work.
 
-Eligibility is decided by the rules of ``logic/`` at probe points (``logic/forecast.lp``),
+Eligibility is decided by the rules of ``logic/`` at probe points (``logic/probes.lp``),
 never here.  This module only says *which months to look at*, and which months are forecast
-work (PLANNER.md rule 1).  Under the forecast, eligibility only grows with time (work counters
-grow, a certificate once held stays held, a diploma goes from enrolled to graduating to
-graduated), so:
+work (docs/planner.md, rule 1, as :mod:`.timeline` states it).  Under the forecast,
+eligibility only grows with time (work counters grow, a certificate once held stays held, a
+diploma goes from enrolled to graduating to graduated), so:
 
 1. the first round (in the same grounding as ``check``) probes a few *candidate* months per
    applicant: the months a dated fact of the file takes effect, the months a work counter
@@ -20,21 +20,20 @@ one grounding and one solve for all applicants and levels.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
+from . import timeline
 from .applicant import Applicant
-from .asp import RULE_FILES, Program, add_applicant, quick_arguments
+from .asp import Program, add_applicant
+from .clauses import rule_facts, since_level
+from .levels import route_level
 from .params import RuleParams
-from .resources import logic_text
 
 HORIZON = 240
 PROBES_PER_GAP = 7   # probes per open interval in a fallback round
 MAX_ROUNDS = 12
-_NEED = re.compile(r'^need\("([^"]+)",\s*(\w+),\s*(\w+)\)\.', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -46,40 +45,6 @@ class ForecastOptions:
     horizon: int = HORIZON
 
 
-@cache
-def needs() -> tuple[tuple[str, str, str], ...]:
-    """``(route, condition, parameter)`` of every ``need/3`` fact of ``logic/rules.lp``."""
-    return tuple(_NEED.findall(logic_text("rules.lp")))
-
-
-def forecast_runs(applicant: Applicant, as_of: int, until: int,
-                  assume_work: bool = True) -> list[tuple[int, int]]:
-    """Disjoint runs (first, last) of forecast relevant work months in ``as_of..until``.
-
-    PLANNER.md rule 1: a month t >= as_of is work when it is not in a full-time diploma of the
-    file still in progress (as_of <= t < graduation) and either ``assume_work`` is on or a
-    same/related work record covers t.  Records covering months of full-time study never count.
-    """
-    school_end = max((d.graduation for d in applicant.diplomas
-                      if d.graduation > as_of and d.mode == "full_time"), default=as_of)
-    first = max(as_of, school_end)
-    if first > until:
-        return []
-    if assume_work:
-        return [(first, until)]
-    spans = sorted((max(first, w.start), until if w.end is None else min(until, w.end))
-                   for w in applicant.work if w.occupation != "unrelated")
-    runs: list[tuple[int, int]] = []
-    for start, end in spans:
-        if start > end:
-            continue
-        if runs and start <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return runs
-
-
 def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
                      runs: Sequence[tuple[int, int]], horizon: int) -> list[int]:
     """Months after as_of where a level may open: a guess that keeps the search short."""
@@ -89,33 +54,24 @@ def candidate_months(applicant: Applicant, as_of: int, params: RuleParams,
     months.update(t.completed for t in applicant.trainings)
     for d in applicant.diplomas:
         months.update((d.graduation, d.graduation - params.graduating_window_months))
-    recorded = _recorded_months(applicant, as_of)
-    values = params.as_dict()
+    recorded = timeline.recorded(applicant, as_of)
+    facts = rule_facts(params)
     counters: dict[int, set[int]] = {}   # from month -> thresholds
     firsts = _first_certificates(applicant)
-    for _, condition, name in needs():
-        if condition == "work":
-            counters.setdefault(-1, set()).add(int(values[name]))
-        elif condition.startswith("work_since_level") and condition[-1] in "432":
-            first = firsts.get(int(condition[-1]))
+    for (_, condition), least in facts.needs.items():
+        if condition == "work":     # months of work in all (work/2)
+            counters.setdefault(-1, set()).add(least)
+        elif since_level(condition) is not None:   # months since the level's certificate
+            first = firsts.get(since_level(condition))
             if first is not None:
-                counters.setdefault(first, set()).add(int(values[name]))
+                counters.setdefault(first, set()).add(least)
     for since, thresholds in counters.items():
-        base = sum(1 for m in recorded if m >= since)
+        base = timeline.count(recorded, since)
         for threshold in thresholds:
-            month = _reached(runs, since, threshold - base)
+            month = timeline.reaching(runs, since, threshold - base)
             if month is not None:
                 months.add(month)
     return sorted(m for m in months if as_of < m <= end)
-
-
-def _recorded_months(applicant: Applicant, as_of: int) -> set[int]:
-    months: set[int] = set()
-    for w in applicant.work:
-        if w.occupation != "unrelated":
-            last = as_of - 1 if w.end is None else min(w.end, as_of - 1)
-            months.update(range(w.start, last + 1))
-    return months
 
 
 def _first_certificates(applicant: Applicant) -> dict[int, int]:
@@ -126,25 +82,10 @@ def _first_certificates(applicant: Applicant) -> dict[int, int]:
     return firsts
 
 
-def _reached(runs: Sequence[tuple[int, int]], since: int, more: int) -> int | None:
-    """The month after the ``more``-th forecast month counted from ``since``."""
-    if more <= 0:
-        return None
-    for first, last in runs:
-        first = max(first, since)
-        if first > last:
-            continue
-        if last - first + 1 >= more:
-            return first + more
-        more -= last - first + 1
-    return None
-
-
 @dataclass
-class Pending:
+class _Question:
     """One applicant's forecast question: its runs, probes and what is known so far."""
 
-    key: int
     applicant: Applicant
     as_of: int
     runs: list[tuple[int, int]]
@@ -153,11 +94,108 @@ class Pending:
     admits: dict[int, set[str]] = field(default_factory=dict)     # month -> routes
 
 
-def add_probes(program: Program, pending: Pending, probes: Iterable[int],
-               levels: Iterable[int] = ()) -> None:
-    """The forecast facts of one applicant (``levels``: ask these, else the pending ones)."""
-    key = pending.key
-    for first, last in pending.runs:
+Answer = tuple[int | None, tuple[str, ...]]   # opens (None: not within the horizon), opens_by
+
+
+class Forecast:
+    """The ``opens`` of many applicants' closed levels, round by round.
+
+    The first round rides on the grounding of another program that includes
+    ``logic/probes.lp`` (the check's own, ``explain.lp``): :meth:`ask` adds an applicant's
+    probes to it, and :meth:`take` reads that round's atoms from its model.
+    :meth:`opens` runs the further rounds (``logic/forecast.lp``, a grounding each) and
+    answers.  Applicants are named by the keys of the first round's program.
+    """
+
+    ATOMS = frozenset(("probe_eligible", "probe_admits"))
+
+    def __init__(self, params: RuleParams, options: ForecastOptions, confirm: bool = False):
+        """``confirm``: the first round also probes the month before each candidate, which
+        usually saves the second round (worth it for a few applicants)."""
+        self.params, self.options, self.confirm = params, options, confirm
+        self._questions: dict[int, _Question] = {}
+
+    def first_probes(self, applicant: Applicant, as_of: int) -> tuple[list[tuple[int, int]],
+                                                                      list[int]]:
+        """The forecast runs of work and the months the first round probes."""
+        end = as_of + self.options.horizon
+        runs = timeline.worked(applicant, as_of, end - 1, assume_work=self.options.assume_work)
+        probes = candidate_months(applicant, as_of, self.params, runs, self.options.horizon)
+        if self.confirm:
+            probes = sorted({m for c in probes for m in (c - 1, c) if m > as_of})
+        return runs, probes
+
+    def ask(self, program: Program, key: int, applicant: Applicant, as_of: int) -> None:
+        """Put the applicant's first-round probes into ``program`` (grounded by the caller)."""
+        runs, probes = self.first_probes(applicant, as_of)
+        question = self._questions[key] = _Question(applicant, as_of, runs, probes)
+        _add_probes(program, key, question, probes)
+
+    def take(self, name: str, key: int, rest: tuple[Any, ...]) -> bool:
+        """Note an atom of the first round's model; False when it is none of the forecast's."""
+        if name not in self.ATOMS:
+            return False
+        _note(self._questions[key], name, rest)
+        return True
+
+    def opens(self, closed: dict[int, list[int]]) -> dict[tuple[int, int], Answer]:
+        """``opens`` and ``opens_by`` of every closed level (``closed``: each key's levels
+        neither held nor eligible at as_of), by (key, level)."""
+        questions = self._questions
+        # (key, level) -> (lo, hi): lo known closed, hi known open (None: not yet open)
+        gaps: dict[tuple[int, int], tuple[int, int]] = {}
+        answers: dict[tuple[int, int], Answer] = {}
+        for key, levels in closed.items():
+            q = questions[key]
+            for level in levels:
+                lo = q.as_of
+                for month in q.probes:
+                    if level in q.eligible.get(month, ()):
+                        gaps[(key, level)] = (lo, month)
+                        break
+                    lo = month
+                else:
+                    answers[(key, level)] = (None, ())
+        for round_number in range(MAX_ROUNDS):
+            open_gaps = {k: g for k, g in gaps.items() if g[1] - g[0] > 1}
+            if not open_gaps:
+                break
+            asked: dict[int, dict[int, set[int]]] = {}   # key -> month -> levels
+            for (key, level), (lo, hi) in open_gaps.items():
+                for month in _gap_probes(lo, hi, confirm=round_number == 0):
+                    asked.setdefault(key, {}).setdefault(month, set()).add(level)
+            self._round(asked)
+            for (key, level), (lo, hi) in open_gaps.items():
+                q = questions[key]
+                for month in sorted(m for m in asked[key] if lo < m < hi):
+                    if level in q.eligible.get(month, ()):
+                        hi = month
+                        break
+                    lo = month
+                gaps[(key, level)] = (lo, hi)
+        for (key, level), (_, hi) in gaps.items():
+            routes = questions[key].admits.get(hi, set())
+            answers[(key, level)] = (hi, tuple(sorted(r for r in routes
+                                                      if route_level(r) == level)))
+        return answers
+
+    def _round(self, asked: dict[int, dict[int, set[int]]]) -> None:
+        """One grounding and solve: every asked (applicant, month) for its levels."""
+        program = Program("forecast", self.params.as_dict())
+        for key, months in asked.items():
+            q = self._questions[key]
+            add_applicant(program, key, q.applicant, q.as_of)
+            _add_probes(program, key, q, months, set().union(*months.values()))
+        program.ground()
+        for name, key, rest in program.first():
+            _note(self._questions[key], name, rest)
+
+
+def _add_probes(program: Program, key: int, question: _Question, probes: Iterable[int],
+                levels: Iterable[int] = ()) -> None:
+    """The forecast facts of one applicant (``levels``: ask these, else every level not held
+    at as_of)."""
+    for first, last in question.runs:
         program.fact("forecast_run", key, first, last)
     for month in probes:
         program.fact("probe", key, month)
@@ -165,67 +203,11 @@ def add_probes(program: Program, pending: Pending, probes: Iterable[int],
         program.fact("pending", key, level)
 
 
-def prepare(key: int, applicant: Applicant, as_of: int, params: RuleParams,
-            options: ForecastOptions, confirm: bool = False) -> Pending:
-    """The runs and first-round probes of one applicant (``confirm``: also the month before
-    each candidate, so that a second round is seldom needed)."""
-    end = as_of + options.horizon
-    runs = forecast_runs(applicant, as_of, end - 1, options.assume_work)
-    probes = candidate_months(applicant, as_of, params, runs, options.horizon)
-    if confirm:
-        probes = sorted({m for c in probes for m in (c - 1, c) if m > as_of})
-    return Pending(key, applicant, as_of, runs, probes)
-
-
-def record(pending: Pending, name: str, rest: Sequence[Any]) -> None:
-    """Note a shown ``probe_eligible`` or ``probe_admits`` atom of a round."""
+def _note(question: _Question, name: str, rest: tuple[Any, ...]) -> None:
+    """A shown ``probe_eligible`` or ``probe_admits`` atom of a round."""
     month, value = rest
-    table = pending.eligible if name == "probe_eligible" else pending.admits
+    table = question.eligible if name == "probe_eligible" else question.admits
     table.setdefault(month, set()).add(value)
-
-
-def resolve(pendings: Sequence[Pending], closed: dict[int, list[int]], params: RuleParams,
-            ) -> dict[tuple[int, int], tuple[int | None, tuple[str, ...]]]:
-    """``opens`` and ``opens_by`` of every closed level, after the first round.
-
-    ``closed`` maps a key to its levels neither held nor eligible at as_of.
-    """
-    by_key = {p.key: p for p in pendings}
-    # (key, level) -> (lo, hi): lo known closed, hi known open (None: not yet open)
-    gaps: dict[tuple[int, int], tuple[int, int]] = {}
-    answers: dict[tuple[int, int], tuple[int | None, tuple[str, ...]]] = {}
-    for key, levels in closed.items():
-        p = by_key[key]
-        for level in levels:
-            lo = p.as_of
-            for month in p.probes:
-                if level in p.eligible.get(month, ()):
-                    gaps[(key, level)] = (lo, month)
-                    break
-                lo = month
-            else:
-                answers[(key, level)] = (None, ())
-    for round_number in range(MAX_ROUNDS):
-        open_gaps = {k: g for k, g in gaps.items() if g[1] - g[0] > 1}
-        if not open_gaps:
-            break
-        asked: dict[int, dict[int, set[int]]] = {}   # key -> month -> levels
-        for (key, level), (lo, hi) in open_gaps.items():
-            for month in _gap_probes(lo, hi, confirm=round_number == 0):
-                asked.setdefault(key, {}).setdefault(month, set()).add(level)
-        _round(by_key, asked, params)
-        for (key, level), (lo, hi) in open_gaps.items():
-            p = by_key[key]
-            for month in sorted(m for m in asked[key] if lo < m < hi):
-                if level in p.eligible.get(month, ()):
-                    hi = month
-                    break
-                lo = month
-            gaps[(key, level)] = (lo, hi)
-    for (key, level), (_, hi) in gaps.items():
-        routes = by_key[key].admits.get(hi, set())
-        answers[(key, level)] = (hi, tuple(sorted(r for r in routes if int(r[1]) == level)))
-    return answers
 
 
 def _gap_probes(lo: int, hi: int, confirm: bool) -> list[int]:
@@ -241,17 +223,3 @@ def _gap_probes(lo: int, hi: int, confirm: bool) -> list[int]:
     step = inside / (PROBES_PER_GAP + 1)
     probes.update(lo + round(step * i) for i in range(1, PROBES_PER_GAP + 1))
     return sorted(m for m in probes if lo < m < hi)
-
-
-def _round(by_key: dict[int, Pending], asked: dict[int, dict[int, set[int]]],
-           params: RuleParams) -> None:
-    """One grounding and solve: every asked (applicant, month) for its levels."""
-    program = Program((*RULE_FILES, "forecast.lp"), params.clingo_args())
-    for key, months in asked.items():
-        p = by_key[key]
-        add_applicant(program, key, p.applicant, p.as_of)
-        add_probes(program, p, months, set().union(*months.values()))
-    program.ground()
-    for symbol in program.model_symbols():
-        key, *rest = quick_arguments(symbol)
-        record(by_key[key], symbol.name, rest)

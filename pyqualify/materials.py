@@ -8,6 +8,11 @@ and whether the route's diploma condition is met only by a diploma still to grad
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from .applicant import Applicant
+from .asp import Program, add_applicant
 
 # In the order of EXPLAIN.md's table (the order of every materials list).
 MATERIALS = ("id_card", "education_proof", "enrolment_proof", "work_proof",
@@ -28,10 +33,44 @@ PROVES = {
 }
 
 
+class EnrolmentViews:
+    """Which routes admit only thanks to a diploma still to graduate.
+
+    The *enrolment view* of an applicant with such a diploma is the applicant without it,
+    checked in the same grounding as the applicant (named ``-1 - key``, and marked
+    ``view/1``: check.lp explains nothing of it).  A route that admits the applicant but not
+    the view needs ``enrolment_proof``.
+    """
+
+    def __init__(self) -> None:
+        self._admits: dict[int, set[str]] = {}   # key -> routes that admit its view
+
+    def ask(self, program: Program, key: int, applicant: Applicant, as_of: int) -> None:
+        """Add the view of the applicant named ``key`` (when it has a diploma to graduate)."""
+        kept = tuple(d for d in applicant.diplomas if d.graduation <= as_of)
+        if len(kept) < len(applicant.diplomas):
+            add_applicant(program, -1 - key, replace(applicant, diplomas=kept), as_of)
+            program.fact("view", -1 - key)
+            self._admits[key] = set()
+
+    def take(self, name: str, key: int, rest: tuple[Any, ...]) -> bool:
+        """Note an atom of the model; False when it is none of a view's."""
+        if key >= 0:
+            return False
+        if name == "admits":
+            self._admits[-1 - key].add(rest[0])
+        return True
+
+    def graduating_only(self, key: int, route: str) -> bool:
+        """The route admits the applicant named ``key`` but not its view."""
+        admits = self._admits.get(key)
+        return admits is not None and route not in admits
+
+
 def materials(conditions: Iterable[str], *, education_ok: bool,
               graduating_only: bool) -> tuple[str, ...]:
     """The document IDs for applying by a route with these ``conditions`` (``condition/2``
-    of rules.lp under the parameters in force; see ``rules_catalog.route_map``), in table
+    of rules.lp under the parameters in force), in table
     order.
 
     ``graduating_only``: the route admits only thanks to a diploma that is still to

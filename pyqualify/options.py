@@ -6,8 +6,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, InputError, is_valid_text
-from .messages import Term, input_error, join_path
+from .applicant import DIPLOMA_KINDS, MODES, SKILL_TARGETS, is_valid_text
+from .levels import LEVELS
+from .messages import InputError, Term, input_error, join_path
 from .resources import data_text
 
 ENTRIES = ("not_none", "upper_secondary")
@@ -70,7 +71,7 @@ class PlannerOptions:
                     low <= value <= MAX_HORIZON):
                 raise input_error(name, "whole_number_range", value, low=low,
                                   high=MAX_HORIZON)
-        for level in (4, 3, 2, 1):
+        for level in LEVELS:
             months = self.exam_months.get(level, ())
             if not months or any(m not in range(1, 13) for m in months):
                 raise input_error(f"exam_months.{level}", "exam_months", list(months))

@@ -1,4 +1,4 @@
-"""Rule parameters: thresholds and interpretation switches (RULES.md).
+"""Rule parameters: thresholds and interpretation switches (docs/rules.md).
 
 Their defaults are read from ``logic/params.lp`` (the one place that writes
 them); a caller overrides any of them, and every answer reports the values used.
@@ -6,12 +6,11 @@ them); a caller overrides any of them, and every answer reports the values used.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
-from .resources import logic_text
+from .asp import constants
 
 THRESHOLDS = (
     "l4_1_work_months", "l4_2_work_months", "l4_2_training_hours", "l3_2_work_months",
@@ -24,15 +23,13 @@ SWITCH_IDS = {"I1": "l3_1b_requires_l4", "I2": "higher_tier_counts_as_technical_
               "I3": "education_requirement"}
 MAX_THRESHOLD = 1200
 
-_CONST = re.compile(r"^#const\s+(\w+)\s*=\s*(\w+)\s*\.", re.MULTILINE)
-
 
 @cache
 def rule_defaults() -> dict[str, int | bool]:
-    """The defaults written in ``logic/params.lp``."""
+    """The defaults written in ``logic/params.lp`` (its ``#const`` lines, read by clingo)."""
     values: dict[str, int | bool] = {}
-    for name, text in _CONST.findall(logic_text("params.lp")):
-        values[name] = text == "true" if text in ("true", "false") else int(text)
+    for name, value in constants("params", THRESHOLDS + SWITCHES).items():
+        values[name] = value == "true" if name in SWITCHES else value
     missing = set(THRESHOLDS + SWITCHES) - set(values)
     if missing:
         raise RuntimeError(f"logic/params.lp lacks {sorted(missing)}")
@@ -89,14 +86,6 @@ class RuleParams:
         # Flat ints and booleans: a plain copy (dataclasses.asdict deep-copies, ~10x slower,
         # and every check document of a batch carries the parameters).
         return {name: getattr(self, name) for name in THRESHOLDS + SWITCHES}
-
-    def clingo_args(self) -> list[str]:
-        """``-c name=value`` for every parameter (checked ints and booleans only)."""
-        args: list[str] = []
-        for name, value in self.as_dict().items():
-            text = ("true" if value else "false") if isinstance(value, bool) else str(int(value))
-            args += ["-c", f"{name}={text}"]
-        return args
 
     def max_work_threshold(self) -> int:
         """The largest number of work months any clause asks for."""

@@ -13,16 +13,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import clingo
-
-from .applicant import Applicant, InputError
-from .asp import RULE_FILES, Program, add_applicant, by_name
+from . import timeline
+from .applicant import Applicant
+from .asp import Model, Part, Program, SolveTimeout, add_applicant, atom, by_name, text
 from .eligibility import check, resolve_as_of
-from .messages import Raw, say
+from .levels import LEVELS
+from .messages import InputError, Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
-from .replay import applicant_at, planned_work_months
+from .replay import applicant_at, planned_work
 
 APPLICANT_KEY = "me"
 LONGER_HORIZON = 600   # months tried when explaining an unreachable target
@@ -129,8 +129,8 @@ class PathResult:
 
     def work_months(self, plan: Plan) -> list[int]:
         """The months from as_of up to the plan's target that it counts as relevant work."""
-        return planned_work_months(self.applicant, self.as_of, plan.certified, self.options,
-                                   plan.study)
+        return timeline.months(planned_work(self.applicant, self.as_of, plan.certified,
+                                            self.options, plan.study))
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -182,7 +182,7 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   params: RuleParams | dict[str, Any] | None, options: PlannerOptions | None,
                   all_plans: bool, max_plans: int, tradeoffs: bool, explain: bool,
                   deadline: _Deadline, within: int | None = None) -> PathResult:
-    if target not in (1, 2, 3, 4):
+    if target not in LEVELS:
         raise InputError("target", "a level 1, 2, 3 or 4", target)
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
@@ -293,19 +293,15 @@ class _Grounded:
                   "training_hours": opts.training_hours}
         switches = {"assume_work": opts.assume_work, "allow_study": opts.allow_study,
                     "allow_training": opts.allow_training, "tie_break": tie_break}
-        args = [*search.rules.clingo_args(), *SOLVER_OPTIONS]
-        for name, number in consts.items():
-            args += ["-c", f"{name}={int(number)}"]
-        for name, flag in switches.items():
-            args += ["-c", f"{name}={'true' if flag else 'false'}"]
-        program = Program((*RULE_FILES, "planner.lp"), args)
+        program = Program("planner", {**search.rules.as_dict(), **consts, **switches},
+                          SOLVER_OPTIONS)
         add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
         for level, months in opts.exam_months.items():
             for month in months:
                 program.fact("exam_month", level, month)
         self.programmes = {p.id: p for p in opts.catalog}
         for rank, p in enumerate(opts.catalog):
-            ident = clingo.String(p.id)
+            ident = text(p.id)
             program.fact("programme", ident, p.kind, p.skill_target, p.mode, p.months, p.entry)
             program.fact("programme_rank", ident, rank)
             if p.certificate:
@@ -313,42 +309,23 @@ class _Grounded:
             if p.id in opts.excluded_programmes:
                 program.fact("excluded_programme", ident)
         program.ground()
-        self.control = program.control
+        self.program = program
 
     def solve(self, *, all_plans: bool, max_plans: int, study_limit: int | None,
               conflicts: int | None) -> tuple[list[Plan], bool]:
         """The optimal plans, and whether the search was complete (within ``conflicts``)."""
         self.search.stats["solves"] += 1
-        # An external set true, not a solve assumption: with core-guided
-        # optimisation (usc), clingo 5.8 answered UNSAT under assumptions.
-        limit = None
+        limits = []   # the study limit, an external of planner.lp
         if study_limit is not None:
-            limit = clingo.Function("study_limit", [clingo.Number(study_limit)])
-            if self.control.symbolic_atoms[limit] is None:
+            limits.append(atom("study_limit", study_limit))
+            if not self.program.has_atom(limits[0]):
                 return [], True
-            self.control.assign_external(limit, True)
-        try:
-            return self._solve(all_plans=all_plans, max_plans=max_plans, conflicts=conflicts)
-        finally:
-            if limit is not None:
-                self.control.assign_external(limit, False)
-
-    def _solve(self, *, all_plans: bool, max_plans: int,
-               conflicts: int | None) -> tuple[list[Plan], bool]:
-        config = self.control.configuration.solve
-        config.opt_mode = "optN" if all_plans else "opt"
-        config.models = "0"
-        config.solve_limit = "umax" if conflicts is None else str(conflicts)
         found: list[Plan] = []
         seen: set[tuple[Step, ...]] = set()
-        last: list[list[clingo.Symbol]] = []
 
-        def on_model(model: clingo.Model) -> bool:
-            if not all_plans:
-                last[:] = [model.symbols(shown=True)]
-                return True
+        def every_optimum(model: Model) -> bool:
             if model.optimality_proven:
-                plan = self._plan(model.symbols(shown=True))
+                plan = self._plan(model.atoms())
                 if plan.steps not in seen:
                     seen.add(plan.steps)
                     found.append(plan)
@@ -356,27 +333,27 @@ class _Grounded:
 
         deadline = self.search.deadline
         deadline.check()
-        with self.control.solve(on_model=on_model, async_=True) as handle:
-            left = deadline.left()
-            if not (handle.wait() if left is None else handle.wait(max(left, 0.0))):
-                handle.cancel()
-                raise PlanningTimeout(deadline.seconds or 0)
-            result = handle.get()
-        complete = result.exhausted or len(found) >= max_plans
-        lp = self.control.statistics["problem"]["lp"]
-        self.search.stats["atoms"] = max(self.search.stats["atoms"], int(lp["atoms"]))
-        self.search.stats["rules"] = max(self.search.stats["rules"], int(lp["rules"]))
-        if last:
-            found = [self._plan(last[0])]
+        try:
+            solved = self.program.solve(every_optimum if all_plans else None, externals=limits,
+                                        opt_mode="optN" if all_plans else "opt", models=0,
+                                        conflicts=conflicts, timeout=deadline.left())
+        except SolveTimeout:
+            raise PlanningTimeout(deadline.seconds or 0) from None
+        complete = solved.exhausted or len(found) >= max_plans
+        atoms, rules = self.program.size()
+        self.search.stats["atoms"] = max(self.search.stats["atoms"], atoms)
+        self.search.stats["rules"] = max(self.search.stats["rules"], rules)
+        if solved.last is not None:
+            found = [self._plan(solved.last)]
         # pyqualify's tie-break first: study started early, then exams early.
         # Then the steps themselves, so that tied plans come in one order whatever clingo's.
         return sorted(found, key=lambda p: (p.study[1] if p.study else -1,
                                             [month for month, _, _ in p.exams],
                                             repr(p.steps))), complete
 
-    def _plan(self, symbols: list[clingo.Symbol]) -> Plan:
+    def _plan(self, parts: list[Part]) -> Plan:
         opts = self.search.options
-        atoms = by_name(symbols)
+        atoms = by_name(parts)
         routes: dict[int, list[str]] = {}
         for month, route in atoms.get("exam_route", []):
             routes.setdefault(month, []).append(route)
@@ -408,7 +385,7 @@ def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleP
                      options: PlannerOptions, deadline: _Deadline) -> dict[str, Any]:
     """How far the applicant gets, what blocks the next level, and what would open a path."""
     highest, plan = None, None
-    for level in range(target + 1, 5):
+    for level in sorted(lv for lv in LEVELS if lv > target):   # the next lower first
         result = _fastest_path(applicant, level, as_of=as_of, params=rules, options=options,
                                all_plans=False, max_plans=1, tradeoffs=False, explain=False,
                                deadline=deadline)

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from .applicant import Applicant
+from .levels import LEVELS
 from .messages import input_error, quote
 from .options import PlannerOptions, Programme
 
@@ -67,7 +68,7 @@ def parse_exam_months(items: tuple[str, ...] | list[str], option: str = "--exam-
         level, sep, months = item.partition("=")
         try:
             values = tuple(sorted({int(m) for m in months.split(",")}))
-            if not sep or int(level) not in (1, 2, 3, 4) or not all(1 <= m <= 12 for m in values):
+            if not sep or int(level) not in LEVELS or not all(1 <= m <= 12 for m in values):
                 raise ValueError
         except ValueError:
             raise input_error(f"{option} {quote(item)}", "exam_months_option") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import timeline
 from .applicant import Applicant, Certificate, Diploma, Training, Work
 from .options import PlannerOptions, Programme
 
@@ -37,36 +38,21 @@ def applicant_at(applicant: Applicant, as_of: int, month: int, options: PlannerO
             certificates.append(Certificate(level, "same",
                                             exam_month + options.certificate_delay))
 
-    worked = set(planned_work_months(applicant, as_of, month, options, study))
     work = [replace(w, end=as_of - 1 if w.end is None or w.end >= as_of else w.end)
             for w in applicant.work if w.start < as_of]
-    run_start = None
-    for m in range(as_of, month + 1):
-        if m in worked:
-            run_start = m if run_start is None else run_start
-        elif run_start is not None:
-            work.append(Work(run_start, m - 1, "same"))
-            run_start = None
+    work += [Work(first, last, "same") for first, last in
+             planned_work(applicant, as_of, month, options, study)]
     return replace(applicant, as_of=month, diplomas=tuple(diplomas), work=tuple(work),
                    trainings=tuple(trainings), certificates=tuple(certificates))
 
 
-def planned_work_months(applicant: Applicant, as_of: int, until: int, options: PlannerOptions,
-                        study: tuple[Programme, int] | None = None) -> list[int]:
-    """The months m, as_of <= m < until, that a plan counts as relevant work (PLANNER.md):
-    not spent in a full-time programme (the file's in progress, or the planned one), and
-    either assume_work is on or a same/related record of the file covers m."""
-    school = [(as_of, d.graduation) for d in applicant.diplomas
-              if d.graduation > as_of and d.mode == "full_time"]
+def planned_work(applicant: Applicant, as_of: int, until: int, options: PlannerOptions,
+                 study: tuple[Programme, int] | None = None) -> list[tuple[int, int]]:
+    """The months m, as_of <= m < until, that a plan counts as relevant work (docs/planner.md,
+    rule 1: :func:`pyqualify.timeline.worked`), as runs; ``study``: the plan's programme."""
+    school = None
     if study is not None and study[0].mode == "full_time":
         programme, start = study
-        school.append((start, start + programme.months))
-
-    def worked(m: int) -> bool:
-        if any(first <= m < end for first, end in school):
-            return False
-        return options.assume_work or any(
-            w.occupation != "unrelated" and w.start <= m and (w.end is None or m <= w.end)
-            for w in applicant.work)
-
-    return [m for m in range(as_of, until) if worked(m)]
+        school = (start, start + programme.months - 1)
+    return timeline.worked(applicant, as_of, until - 1, assume_work=options.assume_work,
+                           study=school)

@@ -1,15 +1,10 @@
-"""Files shipped with the package: the ASP rules and the planning defaults."""
+"""Files shipped with the package: the planning defaults (the rules of ``logic/`` are read
+by clingo, :mod:`pyqualify.asp`)."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-
-
-@cache
-def logic_text(name: str) -> str:
-    """The text of ``logic/<name>`` (package ``pyqualify.logic``)."""
-    return resources.files("pyqualify.logic").joinpath(name).read_text(encoding="utf-8")
 
 
 @cache

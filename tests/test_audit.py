@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import pyqualify
 from pyqualify.audit import run_audit
+from pyqualify.clauses import clause_texts
 from pyqualify.cli import main
-from pyqualify.rules_catalog import clause_texts, routes
+from pyqualify.routes import routes
 from tests.reference.eligibility import ROUTES, reference_check
 from tests.strategies import applicants
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import clingo
 import pytest
 
+from pyqualify.asp import logic_file
+from pyqualify.clauses import since_level
+from pyqualify.levels import route_level, route_order
 from pyqualify.params import RuleParams
-from pyqualify.resources import logic_text
 
 MINIMAL: dict[str, list[str]] = {
     "L4-1": ["work(p,36)"],
@@ -34,11 +36,17 @@ POINT = ["point(p)", "explains(p)", "asks(p,1)", "asks(p,2)", "asks(p,3)", "asks
          "education(p,high_school)"]
 
 
+def rules_alone(params: dict[str, int | bool] | None = None) -> clingo.Control:
+    """A Control with logic/rules.lp (which includes params.lp), and nothing else, loaded."""
+    args = [f"-c{name}={str(value).lower()}" for name, value in (params or {}).items()]
+    control = clingo.Control(["--warn=none", *args])
+    control.load(logic_file("rules"))
+    return control
+
+
 def solve(facts: list[str]) -> set[str]:
     """The atoms admits/eligible/unmet of rules.lp (with params.lp) over the given facts."""
-    control = clingo.Control(["--warn=none", *RuleParams.default().clingo_args()])
-    for name in ("params.lp", "rules.lp"):
-        control.add("base", [], logic_text(name))
+    control = rules_alone(RuleParams.default().as_dict())
     with control.backend() as backend:
         for fact in facts:
             backend.add_rule([backend.add_atom(clingo.parse_term(fact))])
@@ -69,12 +77,31 @@ def test_every_fact_of_the_minimal_state_is_needed(route: str, index: int) -> No
 
 
 def test_routes_of_the_rules_file_are_exactly_the_twelve() -> None:
-    control = clingo.Control(["--warn=none"])
-    control.add("base", [], logic_text("params.lp") + logic_text("rules.lp"))
+    control = rules_alone()
     control.ground([("base", [])])
     routes = {str(a.symbol.arguments[0].string) for a in
               control.symbolic_atoms.by_signature("route", 2)}
     assert routes == set(MINIMAL)
+
+
+def test_a_counting_condition_names_the_level_of_its_certificate() -> None:
+    control = clingo.Control(["--warn=none"])
+    control.load(logic_file("check"))
+    control.ground([("base", [])])
+    since = {a.symbol.arguments[0].name: a.symbol.arguments[1].number
+             for a in control.symbolic_atoms.by_signature("since_certificate", 2)}
+    assert since == {f"work_since_level{level}": level for level in (4, 3, 2)}
+    assert all(since_level(condition) == level for condition, level in since.items())
+    assert since_level("work") is None and since_level("training") is None
+
+
+def test_a_route_id_names_the_level_of_its_route_fact() -> None:
+    control = rules_alone()
+    control.ground([("base", [])])
+    levels = {a.symbol.arguments[0].string: a.symbol.arguments[1].number
+              for a in control.symbolic_atoms.by_signature("route", 2)}
+    assert levels and all(route_level(route) == level for route, level in levels.items())
+    assert sorted(levels, key=route_order)[:2] == ["L4-1", "L4-2"]
 
 
 def test_education_gates_eligibility_but_not_admission() -> None:

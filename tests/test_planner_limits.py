@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 import pyqualify
-from pyqualify.applicant import InputError
 from pyqualify.cli import main
+from pyqualify.messages import InputError
 from pyqualify.options import MAX_PROGRAMME_MONTHS, PlannerOptions
 from pyqualify.params import RuleParams
 from pyqualify.planner import PlanningTimeout, _Deadline, _Grounded, _Search
@@ -30,8 +30,7 @@ def ground_atoms(horizon: int, params: dict[str, int] | None = None) -> int:
     options = DEFAULTS.updated(horizon=horizon)
     search = _Search(HIGH_SCHOOL, HIGH_SCHOOL.as_of, 1, RuleParams.of(params), options,
                      {"solves": 0, "atoms": 0, "rules": 0}, _Deadline(None))
-    grounded = _Grounded(search, horizon, True)   # keep the Control alive while counting
-    return len(grounded.control.symbolic_atoms)
+    return _Grounded(search, horizon, True).program.atom_count()
 
 
 def test_ground_size_grows_linearly_with_the_horizon_and_not_with_thresholds() -> None:

@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from ..applicant import InputError
-from ..messages import input_error
+from ..messages import InputError, input_error
 from .outputs import output_kind
 from .runner import Run, execute
 from .work import Settings

@@ -11,7 +11,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from contextlib import ExitStack
 
-from ..applicant import InputError
+from ..messages import InputError
 
 
 def dask_executor(scheduler: str | None, jobs: int, stack: ExitStack) -> tuple[Executor, int]:

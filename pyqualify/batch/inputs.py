@@ -12,7 +12,8 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..applicant import MAX_FILE_BYTES, InputError
+from ..applicant import MAX_FILE_BYTES
+from ..messages import InputError
 from .table import check_header, row_document
 from .work import Chunk
 

@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from ..applicant import InputError
+from ..levels import LEVELS
+from ..messages import InputError
 from .work import Answer, Settings, info_of
 
 SYNC_SECONDS = 0.5
@@ -155,7 +156,7 @@ def _csv_records(lines: Iterable[str], settings: Settings) -> Iterator[dict[str,
         if record["ok"]:
             record["check"] = {"levels": [
                 {"level": level, "eligible": row[f"L{level}_eligible"] == "true",
-                 "routes": row[f"L{level}_routes"].split()} for level in (4, 3, 2, 1)]}
+                 "routes": row[f"L{level}_routes"].split()} for level in LEVELS]}
             if settings.target is not None:
                 record["path"] = {"reachable": row["reachable"] == "true",
                                   "months": int(row["months"]) if row["months"] else None}

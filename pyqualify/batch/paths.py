@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -21,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from ..applicant import Applicant
+from ..cores import usable_cores
 from ..eligibility import resolve_as_of
 from ..months import format_month, parse_month
 from ..options import PlannerOptions
@@ -181,7 +181,7 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
         shifts.append((index, shift))
     questions = list(zip(keys, hints, strict=True))
     solve = partial(_solve, target=target, params=rules, options=opts, kwargs=kwargs)
-    workers = jobs if jobs > 0 else os.cpu_count() or 1
+    workers = jobs if jobs > 0 else usable_cores()
     if workers < 2 or len(questions) < 4 * workers:
         answers = [solve(q) for q in questions]
     else:

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import timeline
 from ..applicant import (
     DIPLOMA_KINDS,
     EDUCATIONS,
@@ -45,7 +46,8 @@ from ..applicant import (
     Training,
     Work,
 )
-from ..asp import RULE_FILES, Program, add_applicant, arguments
+from ..asp import Program, add_applicant
+from ..levels import LEVELS
 from ..options import PlannerOptions
 from ..params import RuleParams
 
@@ -53,7 +55,6 @@ CANONICAL_YEAR = 2000
 PROBE_MONTH = CANONICAL_YEAR * 12          # the month at which records are probed
 Met = frozenset[tuple[str, str]]            # (route, condition) pairs that a record meets
 DiplomaVariant = tuple[str, str, str]      # kind, major, skill target
-LEVELS = (4, 3, 2, 1)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def profiles(rules: RuleParams) -> Profiles:
     for level in LEVELS:
         probes.append((("since", level), Applicant("none", work=worked, certificates=(
             Certificate(level, "same", PROBE_MONTH - many),))))
-    program = Program((*RULE_FILES, "check.lp"), ["-c", "explain=false", *rules.clingo_args()])
+    program = Program("check", {"explain": False, **rules.as_dict()})
     for index, (_, applicant) in enumerate(probes):
         add_applicant(program, index, applicant, PROBE_MONTH)
     program.ground()
@@ -118,25 +119,18 @@ def profiles(rules: RuleParams) -> Profiles:
     education_ok: set[int] = set()
     route_level: dict[str, int] = {}
     needs: dict[tuple[str, str], int] = {}
-    with program.control.solve(yield_=True) as handle:
-        for model in handle:
-            for symbol in model.symbols(atoms=True):
-                name = symbol.name
-                if name == "met":
-                    point, route, condition = arguments(symbol)
-                    met[point].add((route, condition))
-                elif name == "holds":
-                    point, level = arguments(symbol)
-                    holds[point].add(level)
-                elif name == "education_ok":
-                    education_ok.add(symbol.arguments[0].number)
-                elif name == "route":
-                    route, level = arguments(symbol)
-                    route_level[route] = level
-                elif name == "need":
-                    route, condition, least = arguments(symbol)
-                    needs[(route, condition)] = least
-            break
+    for name, first, rest in program.first(shown=False):
+        if name == "met":
+            route, condition = rest
+            met[first].add((route, condition))
+        elif name == "holds":
+            holds[first].add(rest[0])
+        elif name == "education_ok":
+            education_ok.add(first)
+        elif name == "route":
+            route_level[first] = rest[0]
+        elif name == "need":
+            needs[(first, rest[0])] = rest[1]
     # What the empty file (education none, no record) meets already, a threshold of 0 say,
     # is no record's doing.
     background = met[probes.index((("education", "none"), Applicant("none")))]
@@ -182,33 +176,6 @@ def _restricted(met: Met, live: set[int], profile: Profiles) -> Met:
     return frozenset(c for c in met if profile.route_level[c[0]] in live)
 
 
-def work_months(applicant: Applicant, as_of: int) -> set[int]:
-    """The relevant (same or related) months of work before ``as_of`` (RULES.md: a month
-    counts once it is over, once however many records cover it)."""
-    months: set[int] = set()
-    for w in applicant.work:
-        if w.occupation != "unrelated":
-            end = as_of - 1 if w.end is None or w.end >= as_of else w.end
-            months.update(range(w.start, end + 1))
-    return months
-
-
-def future_work(applicant: Applicant, as_of: int) -> tuple[tuple[int, int | None], ...]:
-    """The months from ``as_of`` on that relevant records cover, as runs relative to as_of
-    (``None``: no end)."""
-    open_end = 1 << 40
-    spans = sorted((max(w.start, as_of) - as_of, open_end if w.end is None else w.end - as_of)
-                   for w in applicant.work
-                   if w.occupation != "unrelated" and (w.end is None or w.end >= as_of))
-    runs: list[tuple[int, int]] = []
-    for start, end in spans:
-        if runs and start <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return tuple((s, None if e == open_end else e) for s, e in runs)
-
-
 def canonical_question(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
                        options: PlannerOptions) -> tuple[Applicant, int]:
     """The canonical file with the same fastest paths as ``applicant`` at ``as_of``, and the
@@ -227,7 +194,7 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
     # and the reason of an unreachable answer looks past it (planner._why_unreachable).
     live = live_levels(target, {level for level, month in first.items()
                                 if month <= as_of + options.horizon}, profile)
-    worked = work_months(applicant, as_of)
+    worked = timeline.recorded(applicant, as_of)
 
     certificates: list[tuple[int | str, str, int]] = []   # level, held/awaited, count/month
     for level, month in sorted(first.items(), key=str):
@@ -236,13 +203,13 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
             continue
         if month < as_of:
             cap = profile.cap(_restricted(profile.since.get(level, frozenset()), live, profile))
-            counted = sum(1 for m in worked if m >= month) if cap else 0
+            counted = timeline.count(worked, month) if cap else 0
             certificates.append((level, "held", min(counted, cap)))
         else:
             certificates.append((level, "awaited", month - as_of))
     # Months of work in all, up to the most a live route asks; at least as many as the
     # counts from certificates need (a count past that most meets all the same).
-    work = min(len(worked), profile.cap(_restricted(profile.work, live, profile)))
+    work = min(timeline.count(worked), profile.cap(_restricted(profile.work, live, profile)))
     work = max([work, *(n for _, how, n in certificates if how == "held")])
 
     level = _education_class(applicant.education, profile)
@@ -253,8 +220,8 @@ def canonical_question(applicant: Applicant, as_of: int, target: int, rules: Rul
     if work:
         records.append(Work(now - work - 1, now - 2, "same"))
     if not options.assume_work:
-        records += [Work(now + s, None if e is None else now + e, "same")
-                    for s, e in future_work(applicant, as_of)]
+        records += [Work(now - as_of + s, None if e is None else now - as_of + e, "same")
+                    for s, e in timeline.covered(applicant, as_of)]
     held = tuple(Certificate(level, "same", now - 1 - n if how == "held" else now + n)
                  for level, how, n in certificates)
     question = Applicant(

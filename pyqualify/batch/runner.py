@@ -17,7 +17,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
-from ..applicant import InputError
+from ..cores import usable_cores
+from ..messages import InputError
 from .inputs import chunks, count_items
 from .outputs import Writer, resume_point
 from .summary import Summary
@@ -60,8 +61,7 @@ class InlineExecutor(Executor):
 
 
 def jobs_of(jobs: int) -> int:
-    return jobs if jobs > 0 else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                  else os.cpu_count() or 1)
+    return jobs if jobs > 0 else usable_cores()
 
 
 def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summary:

@@ -6,7 +6,7 @@ import statistics
 from collections import Counter
 from typing import Any
 
-from .work import LEVELS
+from ..levels import LEVELS
 
 
 class Summary:

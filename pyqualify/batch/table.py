@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..applicant import InputError
+from ..messages import InputError
 from ..months import MonthError, format_month, parse_month
 
 TOP = ("id", "as_of", "education")

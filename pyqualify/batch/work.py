@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from contextlib import suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -24,13 +23,14 @@ from ..applicant import (
     is_valid_text,
     parse_applicant,
 )
+from ..jsontext import encode as _ENCODE
+from ..jsontext import json_text
+from ..levels import LEVELS
 from ..messages import input_error
 from .table import Place
 
 if TYPE_CHECKING:
     from .paths import PathCache
-
-LEVELS = (4, 3, 2, 1)
 
 
 @dataclass(frozen=True)
@@ -250,15 +250,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-# One encoder for every line (json.dumps builds a new one per call for ensure_ascii=False);
-# the same text as json.dumps(record, ensure_ascii=False).
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def dumps(record: dict[str, Any]) -> str:
-    """One JSON line; text that is not valid Unicode (a lone surrogate) is escaped."""
-    text = _ENCODE(record)
-    return text if is_valid_text(text) else json.dumps(record)
+dumps = json_text   # one JSON line
 
 
 def _result_info(levels: tuple[Any, ...]) -> tuple[Any, ...]:

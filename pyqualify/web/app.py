@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
@@ -20,8 +19,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from ..applicant import MAX_FILE_BYTES, InputError
-from ..messages import Term, input_error, quote, say
+from ..applicant import MAX_FILE_BYTES
+from ..jsontext import json_bytes
+from ..messages import InputError, Term, input_error, quote, say
 from ..query import TRUE_WORDS, parse_as_of, parse_settings, planner_options
 from . import page
 from .jobs import Job
@@ -54,11 +54,7 @@ class JSON(JSONResponse):
     is written as ``\\u`` escapes instead, never a failure."""
 
     def render(self, content: Any) -> bytes:
-        try:
-            return super().render(content)
-        except UnicodeEncodeError:
-            return json.dumps(content, ensure_ascii=True, allow_nan=False,
-                              separators=(",", ":")).encode("ascii")
+        return json_bytes(content)
 
 
 class TooLarge(Exception):

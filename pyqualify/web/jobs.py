@@ -6,12 +6,12 @@ worker's time (bounded by the time limit), never the server's.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..applicant import InputError
+from ..jsontext import json_bytes
+from ..messages import InputError
 from ..options import PlannerOptions
 from .words import error_body
 
@@ -47,12 +47,7 @@ def answer(job: Job) -> dict[str, Any]:
 
 def to_json_bytes(document: Any) -> bytes:
     """UTF-8 JSON; text that cannot be UTF-8 is written as ``\\u`` escapes."""
-    try:
-        return json.dumps(document, ensure_ascii=False, allow_nan=False,
-                          separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(document, ensure_ascii=True, allow_nan=False,
-                          separators=(",", ":")).encode("ascii")
+    return json_bytes(document)
 
 
 def _answer(job: Job) -> dict[str, Any]:

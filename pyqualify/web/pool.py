@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any
+
+from ..cores import usable_cores
 
 READY = "ready"
 START_SECONDS = 60.0   # the most a fresh worker may take to import the engine
@@ -149,7 +150,4 @@ class WorkerPool:
 
 def default_workers() -> int:
     """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return usable_cores()
