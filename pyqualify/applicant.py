@@ -42,6 +42,13 @@ CERTIFICATE_LEVELS = (*LEVELS, "preparatory_technician")
 MAX_ID_LENGTH = 200
 MAX_HOURS = 10000
 MAX_RECORDS = 100  # diplomas, work records, trainings, certificates: each at most this many
+# A person who is not sure (docs/partial.md) writes `unknown` (or 不确定, 不知道) for one of
+# the eight fields of UNKNOWN_FIELDS; months, hours, levels and diploma kinds stay required.
+UNKNOWN = "unknown"
+UNKNOWN_WORDS = (UNKNOWN, "不确定", "不知道")
+UNKNOWN_FIELDS = ("education", "diplomas[i].major", "diplomas[i].skill_target",
+                  "diplomas[i].mode", "work[i].occupation", "trainings[i].occupation",
+                  "trainings[i].certificate", "certificates[i].occupation")
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Work:
 class Training:
     hours: int
     occupation: str
-    certificate: bool
+    certificate: bool | str   # True, False or UNKNOWN
     completed: int
 
 
@@ -86,6 +93,25 @@ class Applicant:
     work: tuple[Work, ...] = ()
     trainings: tuple[Training, ...] = ()
     certificates: tuple[Certificate, ...] = ()
+
+    def unknowns(self) -> tuple[str, ...]:
+        """The paths of the fields the file says are unknown, in the order of
+        UNKNOWN_FIELDS within each record: education, then the diplomas, work records,
+        trainings and certificates by index."""
+        found = ["education"] if self.education == UNKNOWN else []
+        for i, d in enumerate(self.diplomas):
+            found += [f"diplomas[{i}].{name}" for name, value in
+                      (("major", d.major), ("skill_target", d.skill_target), ("mode", d.mode))
+                      if value == UNKNOWN]
+        found += [f"work[{i}].occupation" for i, w in enumerate(self.work)
+                  if w.occupation == UNKNOWN]
+        for i, t in enumerate(self.trainings):
+            found += [f"trainings[{i}].{name}" for name, value in
+                      (("occupation", t.occupation), ("certificate", t.certificate))
+                      if value == UNKNOWN]
+        found += [f"certificates[{i}].occupation" for i, c in enumerate(self.certificates)
+                  if c.occupation == UNKNOWN]
+        return tuple(found)
 
     def to_dict(self) -> dict[str, Any]:
         """The applicant as a file would write it (months as ``YYYY-MM``)."""
@@ -297,7 +323,8 @@ def parse_applicant(data: Any, path: str = "") -> Applicant:
     return Applicant(
         id=ident,
         as_of=None if as_of is None else _month(as_of, join_path(path, "as_of")),
-        education=_enum(data["education"], join_path(path, "education"), EDUCATIONS),
+        education=_enum(data["education"], join_path(path, "education"), EDUCATIONS,
+                        unknown=True),
         diplomas=tuple(_items(data, path, "diplomas", _diploma)),
         work=tuple(_items(data, path, "work", _work)),
         trainings=tuple(_items(data, path, "trainings", _training)),
@@ -322,11 +349,11 @@ def _diploma(item: Any, path: str) -> Diploma:
     _mapping(item, path, keys, required=("kind", "major", "graduation"), what="diploma")
     return Diploma(
         kind=_enum(item["kind"], f"{path}.kind", DIPLOMA_KINDS),
-        major=_enum(item["major"], f"{path}.major", OCCUPATIONS),
+        major=_enum(item["major"], f"{path}.major", OCCUPATIONS, unknown=True),
         skill_target=_enum(_optional(item, "skill_target", "none"), f"{path}.skill_target",
-                           SKILL_TARGETS),
+                           SKILL_TARGETS, unknown=True),
         graduation=_month(item["graduation"], f"{path}.graduation"),
-        mode=_enum(_optional(item, "mode", "full_time"), f"{path}.mode", MODES),
+        mode=_enum(_optional(item, "mode", "full_time"), f"{path}.mode", MODES, unknown=True),
     )
 
 
@@ -346,7 +373,8 @@ def _work(item: Any, path: str) -> Work:
         raise input_error(f"{path}.end", "end_before_start", end_value,
                           start=format_month(start))
     return Work(start=start, end=end,
-                occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS))
+                occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
+                                 unknown=True))
 
 
 def _training(item: Any, path: str) -> Training:
@@ -356,10 +384,13 @@ def _training(item: Any, path: str) -> Training:
     if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= MAX_HOURS:
         raise input_error(f"{path}.hours", "hours", hours, max=MAX_HOURS)
     certificate = item["certificate"]
-    if not isinstance(certificate, bool):
-        raise input_error(f"{path}.certificate", "true_false", certificate)
+    if _is_unknown(certificate):
+        certificate = UNKNOWN
+    elif not isinstance(certificate, bool):
+        raise input_error(f"{path}.certificate", "true_false_unknown", certificate)
     return Training(hours=hours,
-                    occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS),
+                    occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
+                                     unknown=True),
                     certificate=certificate,
                     completed=_month(item["completed"], f"{path}.completed"))
 
@@ -374,7 +405,8 @@ def _certificate(item: Any, path: str) -> Certificate:
             or level == "preparatory_technician"):
         raise input_error(f"{path}.level", "certificate_level", level)
     return Certificate(level=level,
-                       occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS),
+                       occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
+                                        unknown=True),
                        obtained=_month(item["obtained"], f"{path}.obtained"))
 
 
@@ -412,11 +444,22 @@ ALIASES: dict[str, str] = {
 }
 
 
-def _enum(value: Any, path: str, allowed: tuple[str, ...]) -> str:
+def _is_unknown(value: Any) -> bool:
+    """``unknown``, 不确定 or 不知道 (the person is not sure)."""
+    return isinstance(value, str) and value.strip() in UNKNOWN_WORDS
+
+
+def _enum(value: Any, path: str, allowed: tuple[str, ...], *, unknown: bool = False) -> str:
+    """A value of ``allowed`` (or a Chinese alias of one); with ``unknown``, also
+    :data:`UNKNOWN` for the words of a person who is not sure."""
     if value.__class__ is str and value in allowed:  # the common case (no alias is a value)
         return value
     if isinstance(value, str) and ALIASES.get(value.strip()) in allowed:
         return ALIASES[value.strip()]
+    if unknown and _is_unknown(value):
+        return UNKNOWN
+    if unknown:
+        allowed = (*allowed, UNKNOWN)
     if not isinstance(value, str) or value not in allowed:
         hint = ""
         if isinstance(value, str) and len(value) < 1000:

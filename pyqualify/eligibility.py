@@ -18,6 +18,7 @@ from .materials import EnrolmentViews
 from .materials import materials as route_materials
 from .months import current_month, format_month
 from .params import RuleParams
+from .partial import Dependence, FileVerdicts, Unknowns, least_favourable
 
 # Up to this many applicants, the forecast's first round also probes the month before each
 # candidate, which usually saves the second round (one grounding fewer for a single check).
@@ -57,12 +58,23 @@ class LevelAnswer:
     opens_by: tuple[str, ...] = ()
     shortfall: dict[str, tuple[Shortfall, ...]] = field(default_factory=dict)
     materials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    depends: bool = False        # eligible in some completion of a file with unknowns only
+    depends_on: tuple[Dependence, ...] = ()
+    possible_routes: tuple[str, ...] = ()
+
+    @property
+    def verdict(self) -> str:
+        """``yes`` (eligible in every completion), ``no`` (in none) or ``depends``."""
+        return "depends" if self.depends else "yes" if self.eligible else "no"
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
             "level": self.level, "held": self.held, "eligible": self.eligible,
-            "routes": list(self.routes),
-            "unmet": {route: list(conds) for route, conds in sorted(self.unmet.items())}}
+            "verdict": self.verdict, "routes": list(self.routes)}
+        if self.depends:
+            doc["depends_on"] = [item.to_json() for item in self.depends_on]
+            doc["possible_routes"] = list(self.possible_routes)
+        doc["unmet"] = {route: list(conds) for route, conds in sorted(self.unmet.items())}
         if self.explained:
             doc["opens"] = None if self.opens is None else format_month(self.opens)
             doc["opens_by"] = list(self.opens_by)
@@ -97,6 +109,7 @@ class CheckResult:
     work_months: int = 0
     work_since: dict[int, int] = field(default_factory=dict)
     forecast: ForecastOptions | None = None
+    unknowns: tuple[str, ...] = ()   # the fields the file says are unknown
 
     def level(self, level: int) -> LevelAnswer:
         return next(answer for answer in self.levels if answer.level == level)
@@ -107,6 +120,7 @@ class CheckResult:
         return {
             "id": self.applicant.id,
             "as_of": format_month(self.as_of),
+            "unknowns": list(self.unknowns),
             "education_ok": self.education_ok,
             "levels": [answer.to_json() for answer in self.levels],
             "work_months": self.work_months,
@@ -123,7 +137,8 @@ class CheckResult:
         the same characters, from pieces that a batch repeats (the levels and the
         parameters, encoded once each): a fraction of the cost of building the document
         and encoding it.  Answers with explanations or a forecast are encoded whole."""
-        levels = None if self.forecast is not None else _levels_text(self.levels)
+        levels = (None if self.forecast is not None or self.unknowns
+                  else _levels_text(self.levels))
         if levels is None:
             return _ENCODE(self.to_json())
         ident = self.applicant.id
@@ -131,6 +146,7 @@ class CheckResult:
         return "".join((
             '{"id": ', "null" if ident is None else encode_basestring(ident),
             ', "as_of": ', _month_text(self.as_of),
+            ', "unknowns": []',
             ', "education_ok": ', "true" if self.education_ok else "false",
             ', "levels": ', levels,
             ', "work_months": ', str(self.work_months),
@@ -200,20 +216,35 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
         raise ValueError(f"horizon: expected a number of months >= 1, got {horizon}")
     rules = RuleParams.of(params)
     months = [resolve_as_of(a, as_of) for a in applicants]
+    # A file with unknown facts is judged as its least favourable completion (explanations,
+    # forecast), its verdicts over every completion (partial.Unknowns), in one grounding.
+    judged = [least_favourable(a) for a in applicants]
+    unknowns = Unknowns()
     if not explain:
-        return _verdicts_of(applicants, months, rules)
+        program = Program("check", {**rules.as_dict(), "explain": False})
+        for key, (applicant, month) in enumerate(zip(judged, months, strict=True)):
+            add_applicant(program, key, applicant, month)
+            unknowns.ask(program, key, applicants[key], month)
+        program.ground()
+        answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
+        for name, key, rest in unknowns.solve(program):
+            answers[key].setdefault(name, []).append(rest)
+        return [_overlaid(_result(a, m, rules, answer), unknowns.verdicts(key))
+                for key, (a, m, answer) in enumerate(zip(applicants, months, answers,
+                                                         strict=True))]
     wanted = ForecastOptions(assume_work=assume_work, horizon=horizon)
     program = Program("explain", {**rules.as_dict(), "explain": True})
     opening = Forecast(rules, wanted, confirm=len(applicants) <= SMALL_BATCH)
     views = EnrolmentViews()
-    for key, (applicant, month) in enumerate(zip(applicants, months, strict=True)):
+    for key, (applicant, month) in enumerate(zip(judged, months, strict=True)):
         add_applicant(program, key, applicant, month)
         opening.ask(program, key, applicant, month)
         views.ask(program, key, applicant, month)
+        unknowns.ask(program, key, applicants[key], month)
     program.ground()
-    answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
+    answers = [{} for _ in applicants]
     conditions: dict[str, list[str]] = {}   # route -> its conditions in force
-    for name, key, rest in program.first():
+    for name, key, rest in unknowns.solve(program):
         if name == "condition":
             conditions.setdefault(key, []).append(rest[0])
         elif not (views.take(name, key, rest) or opening.take(name, key, rest)):
@@ -222,22 +253,30 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
                for a, m, answer in zip(applicants, months, answers, strict=True)]
     opens = opening.opens({key: [lv.level for lv in r.levels if not lv.held and not lv.eligible]
                            for key, r in enumerate(results)})
-    return [_explained(r, key, answers[key], opens, views, wanted, conditions)
+    return [_overlaid(_explained(r, key, answers[key], opens, views, wanted, conditions),
+                      unknowns.verdicts(key))
             for key, r in enumerate(results)]
 
 
-def _verdicts_of(applicants: Sequence[Applicant], months: list[int],
-                 rules: RuleParams) -> list[CheckResult]:
-    """Verdicts only: one grounding of check.lp, every shown atom an applicant's."""
-    program = Program("check", {**rules.as_dict(), "explain": False})
-    for key, (applicant, month) in enumerate(zip(applicants, months, strict=True)):
-        add_applicant(program, key, applicant, month)
-    program.ground()
-    answers: list[dict[str, list[tuple[Any, ...]]]] = [{} for _ in applicants]
-    for name, key, rest in program.first():
-        answers[key].setdefault(name, []).append(rest)
-    return [_result(a, m, rules, answer)
-            for a, m, answer in zip(applicants, months, answers, strict=True)]
+def _overlaid(result: CheckResult, verdicts: FileVerdicts | None) -> CheckResult:
+    """A file with unknown facts: its least favourable completion's answer (explanations
+    included) with the verdicts of every completion (docs/partial.md): eligible, held,
+    routes and EDU as in every completion, ``depends`` where only some make it eligible."""
+    if verdicts is None:
+        return result
+    levels = []
+    for answer in result.levels:
+        level = answer.level
+        depends = level in verdicts.possible and level not in verdicts.sure
+        levels.append(replace(
+            answer, eligible=level in verdicts.sure, held=level in verdicts.held,
+            routes=tuple(sorted(r for r in verdicts.sure_routes if route_level(r) == level)),
+            depends=depends,
+            depends_on=tuple(verdicts.depends_on.get(level, ())) if depends else (),
+            possible_routes=tuple(sorted(r for r in verdicts.possible_routes
+                                         if route_level(r) == level)) if depends else ()))
+    return replace(result, levels=tuple(levels), education_ok=verdicts.education_ok,
+                   unknowns=verdicts.unknowns)
 
 
 def _explained(result: CheckResult, key: int, atoms: dict[str, list[tuple[Any, ...]]],

@@ -72,6 +72,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "end_before_start": ("a month not before start ({start})", "不早于开始月份（{start}）的月份"),
     "hours": ("a whole number of hours from 0 to {max}", "0 到 {max} 的整数小时数"),
     "true_false": ("true or false", "true 或 false"),
+    "true_false_unknown": ("true, false or unknown (not sure)",
+                           "true、false 或 unknown（不确定）"),
     "certificate_level": ("one of 4, 3, 2, 1, preparatory_technician",
                           "以下之一：4、3、2、1、preparatory_technician"),
     "target_level": ("a level 1, 2, 3 or 4", "等级 1、2、3 或 4"),

@@ -302,3 +302,30 @@ def rule_params(draw: st.DrawFn, partial: bool = False) -> dict[str, Any]:
             continue
         params[key] = draw(st.booleans())
     return params
+
+
+# The eight fields that may be `unknown` (docs/partial.md), as (section, field); None: top.
+UNKNOWABLE = ((None, "education"), ("diplomas", "major"), ("diplomas", "skill_target"),
+              ("diplomas", "mode"), ("work", "occupation"), ("trainings", "occupation"),
+              ("trainings", "certificate"), ("certificates", "occupation"))
+
+
+@st.composite
+def partial_applicants(draw: st.DrawFn, max_unknowns: int = 4,
+                       as_of: str | st.SearchStrategy[str] = "2026-11") -> dict[str, Any]:
+    """Applicants (as :func:`applicants`) with 0 to ``max_unknowns`` of their fields said
+    to be unknown (as ``unknown``, 不确定 or 不知道)."""
+    applicant = draw(applicants(as_of))
+    places: list[tuple[str | None, int, str]] = [(None, 0, "education")]
+    for section, name in UNKNOWABLE[1:]:
+        places += [(section, i, name) for i in range(len(applicant.get(section, [])))]
+    count = draw(st.integers(0, min(max_unknowns, len(places))))
+    chosen = draw(st.lists(st.sampled_from(places), min_size=count, max_size=count,
+                           unique=True)) if count else []
+    for section, i, name in chosen:
+        word = draw(st.sampled_from(("unknown", "unknown", "不确定", "不知道")))
+        if section is None:
+            applicant[name] = word
+        else:
+            applicant[section][i][name] = word
+    return applicant

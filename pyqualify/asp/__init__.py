@@ -11,11 +11,11 @@
 No module of pyqualify outside this package imports clingo (``tests/test_layers.py``).
 """
 
-from .facts import add_applicant
+from .facts import add_applicant, add_file
 from .fast import Part
 from .logic import constants, logic_file, written_facts
 from .program import Model, Program, Solved, SolveTimeout, by_name
 from .symbols import atom, text
 
-__all__ = ["Model", "Part", "Program", "SolveTimeout", "Solved", "add_applicant", "atom",
-           "by_name", "constants", "logic_file", "text", "written_facts"]
+__all__ = ["Model", "Part", "Program", "SolveTimeout", "Solved", "add_applicant", "add_file",
+           "atom", "by_name", "constants", "logic_file", "text", "written_facts"]

@@ -53,7 +53,9 @@ def atom(name: str, *args: Any) -> clingo.Symbol:
 
 def values(symbol: clingo.Symbol) -> tuple[Any, ...]:
     """A symbol's arguments as Python values: a number as an int, a string as its text, a
-    constant or any other function term by its name (``#inf``, ``#sup`` as their text)."""
+    constant by its name, a function term with arguments as the tuple of its name and its
+    arguments' values (``work(0, occupation)`` as ``("work", 0, "occupation")``), and
+    ``#inf``, ``#sup`` as their text."""
     found: list[Any] = []
     for arg in symbol.arguments:
         if arg.type == clingo.SymbolType.Number:
@@ -61,7 +63,7 @@ def values(symbol: clingo.Symbol) -> tuple[Any, ...]:
         elif arg.type == clingo.SymbolType.String:
             found.append(arg.string)
         elif arg.type == clingo.SymbolType.Function:
-            found.append(arg.name)
+            found.append((arg.name, *values(arg)) if arg.arguments else arg.name)
         else:
             found.append(str(arg))
     return tuple(found)

@@ -137,6 +137,9 @@ def detail(exc: InputError, lang: str) -> str:
         return text + _got(exc, lang)
     if code == "true_false" and field == "certificate":
         return ("应为“是”或“否”" if zh else "expected yes or no") + _got(exc, lang)
+    if code == "true_false_unknown" and field == "certificate":
+        return ("应为“是”“否”或“不确定”" if zh else "expected yes, no or not sure") + _got(
+            exc, lang)
     if code in ("yaml_syntax", "yaml_syntax_at", "json_syntax"):
         where = ""
         if "line" in params:
