@@ -17,6 +17,7 @@ from .texts import (
     LEVEL_NAMES,
     MATERIAL_NAMES,
     OPTIONS,
+    PARTIAL_LABELS,
     PATH_LABELS,
     PROGRAMMES,
     SHORT_LEVEL_NAMES,
@@ -25,6 +26,7 @@ from .texts import (
     route_summary,
     text,
 )
+from .words import RECORDS, choice_label, field_label, pick, split_path
 
 if TYPE_CHECKING:   # the planner is imported only to render a path
     from .planner import PathResult, Plan
@@ -50,6 +52,7 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
                      _verdict(answer, lang), first))
         rows += [("", "", "", cell) for cell in more]
     lines += _table(rows)
+    lines += unknown_lines(result, lang)
     if result.warnings:
         lines += ["", label("warnings") + colon(lang).strip()]
         lines += ["  - " + text(WARNINGS, w.code, lang, field=w.field, month=w.month)
@@ -57,6 +60,43 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
     lines += explanation_lines(result, lang)
     lines += ["", f"{label('readings')}{colon(lang)}{parameter_summary(result.params, lang)}"]
     return "\n".join(lines)
+
+
+def unknown_lines(result: CheckResult, lang: str) -> list[str]:
+    """The facts the file says are unknown, and for each level that depends which answer
+    of which fact would admit it (docs/partial.md): 若第 1 条工作经历的职业是相关职业，
+    可凭 L4-1 报考."""
+    if not result.unknowns:
+        return []
+    def say(key: str, **values: object) -> str:
+        return text(PARTIAL_LABELS, key, lang, **values)
+
+    joined = ("、" if lang == "zh" else "; ").join(field_label(f, lang) for f in result.unknowns)
+    lines = ["", f"{say('unknowns')}{colon(lang)}{joined}"]
+    depending = [a for a in result.levels if a.depends]
+    if depending:
+        lines += ["", say("depends_title") + colon(lang).strip()]
+        for answer in depending:
+            lines.append("  " + say("depends_level", level=text(LEVEL_NAMES, answer.level,
+                                                                 lang)) + colon(lang).strip())
+            lines += ["    " + admits_text(item.field, item.admits_if, item.routes, lang)
+                      for item in answer.depends_on]
+    if any(a.explained for a in result.levels):
+        lines += ["", say("least_note")]
+    return lines
+
+
+def admits_text(path: str, readings: tuple[object, ...], routes: tuple[str, ...],
+                lang: str) -> str:
+    """Which answer of one fact would admit, and by which routes."""
+    shown = ("、" if lang == "zh" else ", ").join(routes)
+    if path.endswith(".certificate"):
+        section, index = split_path(path)[:2]
+        record = pick(RECORDS[str(section)], lang).format(n=int(index) + 1)
+        return text(PARTIAL_LABELS, "admits_if_certificate", lang, record=record, routes=shown)
+    words = text(PARTIAL_LABELS, "or", lang).join(choice_label(path, r, lang) for r in readings)
+    return text(PARTIAL_LABELS, "admits_if", lang, field=field_label(path, lang),
+                readings=words, routes=shown)
 
 
 def explanation_lines(result: CheckResult, lang: str) -> list[str]:
@@ -118,6 +158,8 @@ def shortfall_text(item: Shortfall, lang: str) -> str:
 
 
 def _verdict(answer: LevelAnswer, lang: str) -> str:
+    if answer.depends:
+        return "? " + text(PARTIAL_LABELS, "depends", lang)
     if answer.eligible:
         return "✔ " + text(LABELS, "yes", lang)
     if answer.routes:
@@ -141,7 +183,11 @@ def _count(result: CheckResult, route: str, condition: str, lang: str) -> str:
 
 def _route_cells(answer: LevelAnswer, result: CheckResult, lang: str,
                  params: dict[str, object]) -> list[str]:
-    """One cell per admitting route; or the closest route and what it lacks."""
+    """One cell per admitting route; or the routes that may admit (a level that depends);
+    or the closest route and what it lacks."""
+    if answer.depends:
+        routes = ("、" if lang == "zh" else ", ").join(answer.possible_routes)
+        return [text(PARTIAL_LABELS, "possibly", lang, routes=routes)]
     if answer.routes:
         return [f"{route:<6} {route_summary(route, lang, params)}" for route in answer.routes]
     if not answer.unmet:

@@ -255,6 +255,25 @@ EXPLAIN_LABELS: dict[str, tuple[str, str]] = {
     "materials_title": ("报考材料（今天申请时需准备）", "What to bring to apply today"),
 }
 
+# Facts a person is not sure of (docs/partial.md): a level that depends, and on what.
+PARTIAL_LABELS: dict[str, tuple[str, str]] = {
+    "depends": ("取决于", "depends"),
+    "possibly": ("可能依据 {routes}（见下）", "possibly {routes} (see below)"),
+    "unknowns": ("不确定的事项", "Facts you are not sure of"),
+    "depends_title": ("取决于不确定的事项", "What the answer depends on"),
+    "depends_level": ("{level}取决于", "{level} depends on"),
+    "admits_if": ("若{field}是{readings}，可凭 {routes} 报考",
+                  "if the {field} is {readings}, you may apply by {routes}"),
+    "admits_if_certificate": ("若{record}取得了培训证书，可凭 {routes} 报考",
+                              "if {record} ended with a training certificate, you may apply "
+                              "by {routes}"),
+    "or": ("或", " or "),
+    "least_note": ("以下“何时可报考”“还差什么”和“报考材料”按最不利的情况计算：每件不确定的事"
+                   "都按不利的一面算。",
+                   "When each level opens, what is missing and what to bring (below) assume "
+                   "the least favourable answer to each fact you are not sure of."),
+}
+
 AUDIT_LABELS: dict[str, tuple[str, str]] = {
     "title": ("规则自检（{as_of}）：每条报考条件的见证人（唯一满足该等级的报考条件）",
               "Audit of the rules ({as_of}): a witness per route (the only route of its level "

@@ -5,60 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__, texts
-from ..applicant import DIPLOMA_KINDS, EDUCATIONS, MODES, OCCUPATIONS, SKILL_TARGETS
 from ..months import MONTH_SPELLINGS
 from ..options import PlannerOptions
 from ..params import SWITCH_IDS, THRESHOLDS, rule_defaults
-
-ENUMS: dict[str, dict[str, tuple[str, str]]] = {
-    "education": {
-        "none": ("未达初中", "below junior middle school"),
-        "junior_middle": ("初中", "junior middle school"),
-        "high_school": ("高中毕业", "high school"),
-        "equivalent": ("同等学力", "equivalent (同等学力)"),
-    },
-    "kind": {
-        "technical_school": ("技工学校", "technical school"),
-        "secondary_vocational": ("中等职业学校（中专/职高）", "secondary vocational school"),
-        "advanced_technical_school": ("高级技工学校", "advanced technical school"),
-        "technician_college": ("技师学院", "technician college"),
-        "higher_vocational": ("高等职业学校（高职）", "higher vocational college"),
-        "junior_college": ("大专（专科）", "junior college"),
-        "bachelor": ("本科", "bachelor"),
-        "master": ("硕士研究生", "master"),
-        "doctorate": ("博士研究生", "doctorate"),
-    },
-    "major": {
-        "same": ("本专业", "the same major"),
-        "related": ("相关专业", "a related major"),
-        "unrelated": ("不相关专业", "an unrelated major"),
-    },
-    "occupation": {
-        "same": ("本职业（全媒体运营师）", "this occupation"),
-        "related": ("相关职业", "a related occupation"),
-        "unrelated": ("不相关职业", "an unrelated occupation"),
-    },
-    "skill_target": {
-        "none": ("无", "none"),
-        "intermediate": ("中级技能", "intermediate skills"),
-        "advanced": ("高级技能", "advanced skills"),
-    },
-    "mode": {
-        "full_time": ("全日制", "full-time"),
-        "part_time": ("非全日制（业余）", "part-time"),
-    },
-    "level": {
-        "4": ("四级/中级工", "level 4 (intermediate worker)"),
-        "3": ("三级/高级工", "level 3 (senior worker)"),
-        "2": ("二级/技师", "level 2 (technician)"),
-        "1": ("一级/高级技师", "level 1 (senior technician)"),
-        "preparatory_technician": ("预备技师", "preparatory technician"),
-    },
-    "bool": {"true": ("是", "yes"), "false": ("否", "no")},
-}
-assert tuple(ENUMS["education"]) == EDUCATIONS and tuple(ENUMS["kind"]) == DIPLOMA_KINDS
-assert tuple(ENUMS["major"]) == OCCUPATIONS and tuple(ENUMS["skill_target"]) == SKILL_TARGETS
-assert tuple(ENUMS["mode"]) == MODES
+from ..words import ENUMS, pick
 
 THRESHOLD_LABELS: dict[str, tuple[str, str]] = {
     "l4_1_work_months": ("L4-1 工作月数", "L4-1 months of work"),
@@ -291,10 +241,6 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "operations, online editing, e-commerce operations, marketing or journalism; the "
         "evaluation body decides what counts. “This occupation” is All-Media Operator itself.")),
 }
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def page_data(lang: str) -> dict[str, Any]:

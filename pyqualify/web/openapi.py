@@ -125,18 +125,31 @@ def _schemas() -> dict[str, Any]:
     parameters = _object({**{name: counted for name in THRESHOLDS},
                           **{name: {"type": "boolean"} for name in SWITCHES}},
                          [*THRESHOLDS, *SWITCHES])
+    unknown_field = {"type": "string", "example": "work[0].occupation",
+                     "description": "The path of a field the file says is unknown."}
+    reading = {"oneOf": [{"type": "string"}, {"type": "boolean"}]}
     level = _object({
         "level": LEVEL, "held": {"type": "boolean"}, "eligible": {"type": "boolean"},
+        "verdict": {"type": "string", "enum": ["yes", "no", "depends"], "description":
+                    "yes: eligible whatever the unknown facts are; no: in no case; "
+                    "depends: in some (eligible is then false)."},
         "routes": routes,
+        "depends_on": {"type": "array", "description": "With verdict depends: the unknown "
+                       "fields of the minimal sets that decide it.", "items": _object({
+                           "field": unknown_field,
+                           "admits_if": {"type": "array", "items": reading},
+                           "routes": routes}, ["field", "admits_if", "routes"])},
+        "possible_routes": routes,
         "unmet": _by_route({"type": "array", "items": condition}),
         "opens": _nullable(MONTH_OUT), "opens_by": routes,
         "shortfall": _by_route({"type": "array", "items": _object(
             {"condition": condition, "have": counted, "need": counted}, ["condition"])}),
         "materials": _by_route({"type": "array", "items": {
             "type": "string", "enum": list(MATERIAL_NAMES)}}),
-    }, ["level", "held", "eligible", "routes", "unmet"])
+    }, ["level", "held", "eligible", "verdict", "routes", "unmet"])
     check = _object({
         "id": _nullable({"type": "string"}), "as_of": MONTH_OUT,
+        "unknowns": {"type": "array", "items": unknown_field},
         "education_ok": {"type": "boolean"},
         "levels": {"type": "array", "items": ref("Level"), "minItems": 4, "maxItems": 4},
         "work_months": counted,
@@ -148,7 +161,8 @@ def _schemas() -> dict[str, Any]:
             ["code", "field", "month"])},
         "forecast": _object({"assume_work": {"type": "boolean"}, "horizon": counted},
                             ["assume_work", "horizon"]),
-    }, ["id", "as_of", "education_ok", "levels", "work_months", "parameters", "warnings"])
+    }, ["id", "as_of", "unknowns", "education_ok", "levels", "work_months", "parameters",
+        "warnings"])
     step = _object({
         "month": MONTH_OUT,
         "action": {"type": "string", "enum": ["start_training", "start_study", "exam",

@@ -15,60 +15,15 @@ from typing import Any
 
 from ..messages import InputError, describe
 from ..params import SWITCH_IDS
-from .i18n import ENUMS, SWITCH_LABELS, THRESHOLD_LABELS, pick
+from ..words import ENUMS, FIELD_ENUMS, FIELDS, STEP, field_label, pick
+from .i18n import SWITCH_LABELS, THRESHOLD_LABELS
 
-# a record of a list: (zh with {n}, en with {n})
-RECORDS: dict[str, tuple[str, str]] = {
-    "diplomas": ("第 {n} 份毕业证书", "diploma {n}"),
-    "work": ("第 {n} 条工作经历", "work record {n}"),
-    "trainings": ("第 {n} 条培训记录", "training {n}"),
-    "certificates": ("第 {n} 张职业技能等级证书", "certificate {n}"),
-}
-FIELDS: dict[str, tuple[str, str]] = {
-    "id": ("编号或姓名", "ID or name"),
-    "as_of": ("查询月份", "month asked about (as of)"),
-    "education": ("学历（普通教育）", "schooling"),
-    "diplomas": ("毕业证书", "diplomas"),
-    "work": ("工作经历", "work records"),
-    "trainings": ("培训", "trainings"),
-    "certificates": ("职业技能等级证书", "certificates"),
-    "kind": ("学校类别", "kind of school"),
-    "major": ("专业", "major"),
-    "skill_target": ("培养目标", "skill target"),
-    "graduation": ("毕业月份", "graduation month"),
-    "mode": ("学习形式", "mode of study"),
-    "start": ("开始月份", "start month"),
-    "end": ("结束月份", "end month"),
-    "occupation": ("职业", "occupation"),
-    "hours": ("学时", "hours"),
-    "certificate": ("培训证书", "training certificate"),
-    "completed": ("结业月份", "month completed"),
-    "level": ("等级", "level"),
-    "obtained": ("取得月份", "month obtained"),
-    # the options of a question (the page's planning options and what-ifs)
-    "horizon": ("规划期限（月）", "planning horizon (months)"),
-    "target": ("目标等级", "target level"),
-    "no_study": ("不考虑新的学习", "no new study"),
-    "no_training": ("不考虑培训", "no training course"),
-    "no_assume_work": ("只计文件中的工作记录", "count only recorded work"),
-    "no_explain": ("不要解释", "no explanations"),
-    "lang": ("语言", "language"),
-    "set": ("假设条件", "what-if"),
-}
-# the enumeration a field chooses from (i18n.ENUMS), for choices by their labels
-FIELD_ENUMS = {"education": "education", "kind": "kind", "major": "major",
-               "occupation": "occupation", "skill_target": "skill_target", "mode": "mode",
-               "level": "level", "certificate": "bool"}
-WHOLE_FILE = ("文件", "the file")
-_STEP = re.compile(r"\.?([^.\[\]]+)|\[([0-9]+)\]")
 _SETTING = re.compile(r"set (?:\"(?P<quoted>[^\"=]*)|(?P<plain>[^=\s]*))")
 
 
 def label(path: str, lang: str) -> str:
-    """The field of ``path`` in words, as the page's form names it ("" for the whole file)."""
-    if not path:
-        return ""
-    zh = lang == "zh"
+    """The field of ``path`` in words, as the page's form names it ("" for the whole file):
+    a what-if by its parameter's name, anything else as :func:`pyqualify.words.field_label`."""
     setting = _SETTING.match(path)
     if setting:
         name = (setting.group("quoted") or setting.group("plain") or "").strip()
@@ -78,22 +33,8 @@ def label(path: str, lang: str) -> str:
         what = pick(FIELDS["set"], lang)
         if words is None:
             return what
-        return f"{what}“{pick(words, lang)}”" if zh else f"{what} “{pick(words, lang)}”"
-    parts: list[str | int] = []
-    for match in _STEP.finditer(path):
-        parts.append(match.group(1) if match.group(1) is not None else int(match.group(2)))
-    record = ""
-    field = ""
-    for i, part in enumerate(parts):
-        if isinstance(part, int) and i > 0 and parts[i - 1] in RECORDS:
-            record = pick(RECORDS[str(parts[i - 1])], lang).format(n=part + 1)
-            field = ""
-        elif isinstance(part, str):
-            known = FIELDS.get(part)
-            field = pick(known, lang) if known else (f"“{part}”" if zh else f"“{part}”")
-    if record and field and parts and isinstance(parts[-1], str) and parts[-1] not in RECORDS:
-        return f"{record}的{field}" if zh else f"{field} of {record}"
-    return record or field or path
+        return f"{what}“{pick(words, lang)}”" if lang == "zh" else f"{what} “{pick(words, lang)}”"
+    return field_label(path, lang)
 
 
 def _choices(field: str, lang: str) -> str | None:
@@ -104,7 +45,7 @@ def _choices(field: str, lang: str) -> str | None:
 
 
 def _last_key(path: str) -> str:
-    keys = [m.group(1) for m in _STEP.finditer(path) if m.group(1)]
+    keys = [m.group(1) for m in STEP.finditer(path) if m.group(1)]
     return keys[-1] if keys else ""
 
 
