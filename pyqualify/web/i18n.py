@@ -8,7 +8,7 @@ from .. import __version__, texts
 from ..months import MONTH_SPELLINGS
 from ..options import PlannerOptions
 from ..params import SWITCH_IDS, THRESHOLDS, rule_defaults
-from ..words import ENUMS, pick
+from ..words import ENUMS, FIELD_ENUMS, FIELDS, RECORDS, UNKNOWN_WORDS, pick
 
 THRESHOLD_LABELS: dict[str, tuple[str, str]] = {
     "l4_1_work_months": ("L4-1 工作月数", "L4-1 months of work"),
@@ -268,6 +268,12 @@ def page_data(lang: str) -> dict[str, Any]:
         "thresholds": {name: defaults[name] for name in THRESHOLDS},
         "switches": {ident: defaults[name] for ident, name in SWITCH_IDS.items()},
         "switch_names": dict(SWITCH_IDS),
+        # facts a person is not sure of: the words of a level that depends
+        "unknown": pick(UNKNOWN_WORDS, lang),
+        "records": {key: pick(pair, lang) for key, pair in RECORDS.items()},
+        "fields": {key: pick(pair, lang) for key, pair in FIELDS.items()},
+        "field_enums": FIELD_ENUMS,
+        "partial": {key: pick(pair, lang) for key, pair in texts.PARTIAL_LABELS.items()},
     }
 
 
@@ -283,6 +289,7 @@ def form_words(lang: str) -> dict[str, Any]:
         "switches": [(ident, defaults[name], pick(SWITCH_LABELS[ident], lang))
                      for ident, name in SWITCH_IDS.items()],
         "level_names": {level: pick(texts.LEVEL_NAMES[level], lang) for level in (4, 3, 2, 1)},
+        "unknown_label": pick(UNKNOWN_WORDS, lang),
         "glossary": [(key, pick(term, lang), pick(words, lang))
                      for key, (term, words) in GLOSSARY.items()],
     }

@@ -36,6 +36,37 @@ function materialsBox(answer, params) {
   return box;
 }
 
+// --- facts a person is not sure of: what a level that depends depends on ---------------------
+
+const RECORD_FIELD = /^(\w+)\[(\d+)\]\.(\w+)$/;
+
+export function fieldWords(path) {
+  // the field in words, as pyqualify.words.field_label says it
+  const m = RECORD_FIELD.exec(path);
+  if (!m) return D.fields[path] || path;
+  const record = fill(D.records[m[1]], { n: Number(m[2]) + 1 });
+  const field = D.fields[m[3]] || m[3];
+  return zh ? `${record}的${field}` : `${field} of ${record}`;
+}
+
+export function choiceWords(path, value) {
+  if (value === "unknown") return D.unknown;
+  const table = D.enums[D.field_enums[path.split(".").pop()]] || {};
+  return table[String(value)] || String(value);
+}
+
+function admitsText(item) {
+  // as pyqualify.render.admits_text: 若第 1 条工作经历的职业是相关职业，可凭 L4-1 报考
+  const routes = item.routes.join(sep);
+  const m = RECORD_FIELD.exec(item.field);
+  if (m && m[3] === "certificate") {
+    return fill(D.partial.admits_if_certificate,
+                { record: fill(D.records[m[1]], { n: Number(m[2]) + 1 }), routes });
+  }
+  const readings = item.admits_if.map((v) => choiceWords(item.field, v)).join(D.partial.or);
+  return fill(D.partial.admits_if, { field: fieldWords(item.field), readings, routes });
+}
+
 export function assumption(asOf, assumeWork) {
   return fill(assumeWork ? U.assumes_work : U.assumes_records, { as_of: asOf });
 }
@@ -48,6 +79,7 @@ export function showLevels(doc, fresh) {
   for (const item of $$("[data-testid=check-result] [data-level]")) {
     item.removeAttribute("data-eligible");
     item.removeAttribute("data-held");
+    item.removeAttribute("data-verdict");
     item.classList.toggle("stale", !!doc && !fresh);
   }
   if (!doc) {
@@ -67,7 +99,8 @@ export function showLevels(doc, fresh) {
     const item = $(`[data-testid=check-result] [data-level="${answer.level}"]`);
     const body = $(".level-body", item);
     body.replaceChildren();
-    item.className = "level " + (answer.held ? "is-held" : answer.eligible ? "is-open" : "is-closed")
+    item.className = "level " + (answer.held ? "is-held" : answer.eligible ? "is-open"
+      : answer.verdict === "depends" ? "is-depends" : "is-closed")
       + (fresh ? "" : " stale");
     const badges = el("p", { class: "badges" });
     body.append(badges);
@@ -75,10 +108,17 @@ export function showLevels(doc, fresh) {
       badges.append(el("span", { class: "badge held", text: U.held }));
       body.append(el("p", { class: "held-note", text: U.held_note }));
     } else {
+      const depends = answer.verdict === "depends";
       badges.append(el("span", {
-        class: "badge " + (answer.eligible ? "yes" : "no"),
-        text: answer.eligible ? U.eligible : (answer.routes.length ? U.edu_short : U.not_eligible),
+        class: "badge " + (answer.eligible ? "yes" : depends ? "depends" : "no"),
+        text: answer.eligible ? U.eligible : depends ? D.partial.depends
+          : (answer.routes.length ? U.edu_short : U.not_eligible),
       }));
+      if (depends) {   // which answer of which fact would admit (docs/partial.md)
+        body.append(el("ul", { class: "depends-on", "data-testid": "depends-on" },
+          ...answer.depends_on.map((item) => el("li", { "data-field": item.field,
+                                                        text: admitsText(item) }))));
+      }
       if (answer.routes.length) {
         body.append(el("ul", { class: "routes" }, ...answer.routes.map((r) =>
           el("li", {}, el("b", { text: r }), " ", routeText(r, params)))));
@@ -112,7 +152,13 @@ export function showLevels(doc, fresh) {
     if (fresh) {
       item.dataset.eligible = String(answer.eligible);
       item.dataset.held = String(answer.held);
+      item.dataset.verdict = answer.verdict;
     }
+  }
+  if (doc.unknowns && doc.unknowns.length) {
+    notes.append(el("h3", { text: D.partial.unknowns }),
+      el("p", { "data-testid": "unknowns", text: doc.unknowns.map(fieldWords).join(sep) }),
+      el("p", { class: "assumes", text: D.partial.least_note }));
   }
   if (doc.warnings && doc.warnings.length) {
     notes.append(el("h3", { text: U.notes }), el("ul", {}, ...doc.warnings.map((w) =>
