@@ -5,7 +5,7 @@ Two figures, each beside a baseline measured in the same run (the machine is sha
 * the paths of the first ``--sample`` people of the notebook's population (seed 3, both of
   its rounds: today's rules and L1-1 at 36 months), with questions shared only when equal but
   for whole years (the baseline) and as the notebook does it now (the canonical questions of
-  ``pyqualify/batch/questions.py``, and the first round's months as the second round's
+  ``pyqualify/questions.py``, and the first round's months as the second round's
   hints): distinct questions, seconds, speed-up;
 * ``notebooks/population.ipynb`` run top to bottom (nbclient, a fresh kernel) with
   ``--people`` people, in seconds against the goal of 300 s, beside what two CPU-bound
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_batch import parallel_capacity  # noqa: E402
-from pyqualify.batch import population_paths  # noqa: E402
+from pyqualify.population import population_paths  # noqa: E402
 from pyqualify.synthetic import synthetic_applicants  # noqa: E402
 
 SEED, AS_OF, RULE_CHANGE = 3, "2026-11", {"l1_1_work_months": 36}   # as in the notebook

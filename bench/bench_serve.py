@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pyqualify import load_applicant  # noqa: E402
-from pyqualify.query import check_document, path_document  # noqa: E402
+from pyqualify.documents import check_document, path_document  # noqa: E402
 from tests.web_server import running_server  # noqa: E402
 
 

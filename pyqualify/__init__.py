@@ -26,6 +26,7 @@ _EXPORTS = {
     "RuleParams": "params",
     "PathResult": "planner", "Plan": "planner", "Step": "planner", "fastest_path": "planner",
     "PlanningTimeout": "planner",
+    "population_paths": "population",
     "synthetic_applicants": "synthetic",
     "describe_route": "texts", "describe_condition": "texts",
 }

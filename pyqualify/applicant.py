@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .levels import LEVELS
 from .loader import (
@@ -121,20 +121,68 @@ class Applicant:
         if self.as_of is not None:
             doc["as_of"] = format_month(self.as_of)
         doc["education"] = self.education
-        doc["diplomas"] = [
-            {"kind": d.kind, "major": d.major, "skill_target": d.skill_target,
-             "graduation": format_month(d.graduation), "mode": d.mode} for d in self.diplomas]
-        doc["work"] = [
-            {"start": format_month(w.start),
-             "end": None if w.end is None else format_month(w.end),
-             "occupation": w.occupation} for w in self.work]
-        doc["trainings"] = [
-            {"hours": t.hours, "occupation": t.occupation, "certificate": t.certificate,
-             "completed": format_month(t.completed)} for t in self.trainings]
-        doc["certificates"] = [
-            {"level": c.level, "occupation": c.occupation, "obtained": format_month(c.obtained)}
-            for c in self.certificates]
+        for section in SECTIONS:
+            doc[section.key] = [section.written(r) for r in getattr(self, section.key)]
         return doc
+
+
+# --- the records' fields: one description for reading, writing and the spreadsheet ---------
+
+REQUIRED: Any = object()   # the default of a key that must be given
+
+
+class Field(NamedTuple):
+    """One key of a record of the file (docs/input.md): how its value is read."""
+
+    key: str
+    kind: str                        # choice | month | hours | flag | level
+    allowed: tuple[str, ...] = ()    # the values of a choice
+    default: Any = REQUIRED          # the value when the key is left out
+    not_before: str | None = None    # a month not before this field's month (end, start)
+    unsure: bool = False             # may be UNKNOWN (docs/partial.md)
+
+
+class Section(NamedTuple):
+    """One list of records of the file: its key, the word of its messages, its class, its
+    fields in the order of the file (which is the order keys are checked in)."""
+
+    key: str
+    what: str
+    record: type
+    fields: tuple[Field, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+    def written(self, record: Any) -> dict[str, Any]:
+        """A record as a file writes it (months as ``YYYY-MM``, no end as null)."""
+        doc: dict[str, Any] = {}
+        for f in self.fields:
+            value = getattr(record, f.key)
+            doc[f.key] = format_month(value) if f.kind == "month" and value is not None \
+                else value
+        return doc
+
+
+SECTIONS = (
+    Section("diplomas", "diploma", Diploma, (
+        Field("kind", "choice", DIPLOMA_KINDS),
+        Field("major", "choice", OCCUPATIONS, unsure=True),
+        Field("skill_target", "choice", SKILL_TARGETS, default="none", unsure=True),
+        Field("graduation", "month"),
+        Field("mode", "choice", MODES, default="full_time", unsure=True))),
+    Section("work", "work", Work, (
+        Field("start", "month"), Field("end", "month", default=None, not_before="start"),
+        Field("occupation", "choice", OCCUPATIONS, unsure=True))),
+    Section("trainings", "training", Training, (
+        Field("hours", "hours"), Field("occupation", "choice", OCCUPATIONS, unsure=True),
+        Field("certificate", "flag", unsure=True), Field("completed", "month"))),
+    Section("certificates", "certificate", Certificate, (
+        Field("level", "level"), Field("occupation", "choice", OCCUPATIONS, unsure=True),
+        Field("obtained", "month"))),
+)
+SECTION = {section.key: section for section in SECTIONS}
 
 
 # --- reading -------------------------------------------------------------------
@@ -178,25 +226,20 @@ def applicant_from_line(raw: bytes, *, first: bool = False,
 
 # --- the common line, quickly ----------------------------------------------------------
 # A batch line is nearly always a well-formed applicant: exact key names, enumeration values
-# as written in APPLICANT.md, months YYYY-MM, small whole hours.  _quick_applicant accepts
+# as written in docs/input.md, months YYYY-MM, small whole hours.  _quick_applicant accepts
 # only such a document, and then gives the applicant parse_applicant would give; anything
 # else (an alias, a missing or unknown key, a duplicate key, a wrong type, a bad month, any
 # surprise at all) gives None and the line goes the whole way (inspect, parse_applicant),
 # which names the problem.  What it accepts passes inspect: plain values three levels deep,
 # at most 4 lists of MAX_RECORDS small records, texts that are enumeration names, months or
-# an id checked as parse_applicant checks it.  The records are built with their fields in
-# order, not by keyword (half the cost); tests/test_quick_paths.py compares every applicant
-# with parse_applicant's.
+# an id checked as parse_applicant checks it.  Both ways read the records by the one
+# description above (SECTIONS): the quick way's readers are made from it, and build each
+# record with its fields in order, not by keyword (half the cost); tests/test_quick_paths.py
+# compares every applicant with parse_applicant's.
 
 _TOP_KEYS = ("id", "as_of", "education", "diplomas", "work", "trainings", "certificates")
 _TOP_SET = frozenset(_TOP_KEYS)
-_DIPLOMA_SET = frozenset(("kind", "major", "skill_target", "graduation", "mode"))
-_WORK_SET = frozenset(("start", "end", "occupation"))
-_TRAINING_SET = frozenset(("hours", "occupation", "certificate", "completed"))
-_CERTIFICATE_SET = frozenset(("level", "occupation", "obtained"))
-_EDUCATION_SET, _KIND_SET = frozenset(EDUCATIONS), frozenset(DIPLOMA_KINDS)
-_OCCUPATION_SET, _SKILL_SET, _MODE_SET = (frozenset(OCCUPATIONS), frozenset(SKILL_TARGETS),
-                                          frozenset(MODES))
+_EDUCATION_SET = frozenset(EDUCATIONS)
 _MONTHS: dict[str, int] = {}   # month texts parsed so far (at most 1,812 valid ones)
 
 
@@ -208,6 +251,88 @@ def _quick_month(text: Any) -> int:
             raise TypeError
         month = _MONTHS[text] = parse_month(text)  # MonthError: not a month
     return month
+
+
+def _quick_field(f: Field) -> Any:
+    """A reader of one field of a well-formed record: its value, or an exception."""
+    key, default = f.key, f.default
+    if f.kind == "choice":
+        allowed = frozenset(f.allowed)
+
+        def choice(item: dict[str, Any]) -> str:
+            value = item[key] if default is REQUIRED else item.get(key, default)
+            if value not in allowed or value.__class__ is not str:
+                raise TypeError
+            return value  # type: ignore[no-any-return]
+        return choice
+    if f.kind == "month" and f.not_before is not None:
+        before = f.not_before
+
+        def later_month(item: dict[str, Any]) -> int | None:
+            value = item.get(key)
+            if value is None:
+                return None
+            month = _quick_month(value)
+            if month < _quick_month(item[before]):
+                raise ValueError
+            return month
+        return later_month
+    if f.kind == "month":
+        return lambda item: _quick_month(item[key])
+    if f.kind == "hours":
+        def hours(item: dict[str, Any]) -> int:
+            value = item[key]
+            if value.__class__ is not int or not 0 <= value <= MAX_HOURS:
+                raise TypeError
+            return value  # type: ignore[no-any-return]
+        return hours
+    if f.kind == "flag":
+        def flag(item: dict[str, Any]) -> bool:
+            value = item[key]
+            if value.__class__ is not bool:
+                raise TypeError
+            return value  # type: ignore[no-any-return]
+        return flag
+
+    def level(item: dict[str, Any]) -> int | str:
+        value = item[key]
+        if not (value.__class__ is int and value in LEVELS
+                or value.__class__ is str and value == "preparatory_technician"):
+            raise TypeError
+        return value  # type: ignore[no-any-return]
+    return level
+
+
+def _quick_section(section: Section) -> Any:
+    """A reader of a well-formed record of a section: the record, built with its fields in
+    their order (half the cost of keywords), or an exception."""
+    keys = frozenset(section.keys)
+    by_key = {f.key: f for f in section.fields}
+    readers = tuple(_quick_field(by_key[name]) for name in section.record.__dataclass_fields__)
+    record = section.record
+    build = (_BUILDERS[len(readers)](record, *readers) if len(readers) in _BUILDERS
+             else lambda item: record(*[reader(item) for reader in readers]))
+
+    def read(item: Any) -> Any:
+        if item.__class__ is not dict or not keys.issuperset(item):
+            raise TypeError
+        return build(item)
+    return read
+
+
+# A record from its readers, one call each (a list and an unpacking per record cost a
+# tenth of reading a batch line): by the number of fields.
+_BUILDERS: dict[int, Any] = {
+    3: lambda record, a, b, c: lambda item: record(a(item), b(item), c(item)),
+    4: lambda record, a, b, c, d: lambda item: record(a(item), b(item), c(item), d(item)),
+    5: lambda record, a, b, c, d, e: lambda item: record(a(item), b(item), c(item), d(item),
+                                                         e(item)),
+}
+
+
+_QUICK = {section.key: _quick_section(section) for section in SECTIONS}
+_QUICK_DIPLOMA, _QUICK_WORK = _QUICK["diplomas"], _QUICK["work"]
+_QUICK_TRAINING, _QUICK_CERTIFICATE = _QUICK["trainings"], _QUICK["certificates"]
 
 
 def _quick_applicant(data: Any) -> Applicant | None:
@@ -229,13 +354,13 @@ def _quick_applicant(data: Any) -> Applicant | None:
         trainings, certificates = data.get("trainings"), data.get("certificates")
         return Applicant(  # the fields in their order (half the cost of keywords)
             education, ident, None if as_of is None else _quick_month(as_of),
-            tuple([_quick_diploma(d) for d in _quick_list(diplomas)]) if diplomas
+            tuple([_QUICK_DIPLOMA(d) for d in _quick_list(diplomas)]) if diplomas
             else _quick_empty(diplomas),
-            tuple([_quick_work(w) for w in _quick_list(work)]) if work
+            tuple([_QUICK_WORK(w) for w in _quick_list(work)]) if work
             else _quick_empty(work),
-            tuple([_quick_training(t) for t in _quick_list(trainings)])
+            tuple([_QUICK_TRAINING(t) for t in _quick_list(trainings)])
             if trainings else _quick_empty(trainings),
-            tuple([_quick_certificate(c) for c in _quick_list(certificates)])
+            tuple([_QUICK_CERTIFICATE(c) for c in _quick_list(certificates)])
             if certificates else _quick_empty(certificates))
     except Exception:  # noqa: BLE001 - anything unusual: the whole way names it
         return None
@@ -252,59 +377,6 @@ def _quick_empty(items: Any) -> tuple[()]:
     if items is None or items.__class__ is list:
         return ()
     raise TypeError
-
-
-def _quick_enum(value: Any, allowed: frozenset[str]) -> str:
-    if value not in allowed or value.__class__ is not str:
-        raise TypeError
-    return value  # type: ignore[no-any-return]
-
-
-def _quick_diploma(item: Any) -> Diploma:
-    if item.__class__ is not dict or not _DIPLOMA_SET.issuperset(item):
-        raise TypeError
-    return Diploma(_quick_enum(item["kind"], _KIND_SET),                 # kind
-                   _quick_enum(item["major"], _OCCUPATION_SET),          # major
-                   _quick_month(item["graduation"]),                     # graduation
-                   _quick_enum(item.get("skill_target", "none"), _SKILL_SET),
-                   _quick_enum(item.get("mode", "full_time"), _MODE_SET))
-
-
-def _quick_work(item: Any) -> Work:
-    if item.__class__ is not dict or not _WORK_SET.issuperset(item):
-        raise TypeError
-    start = _quick_month(item["start"])
-    end = item.get("end")
-    if end is not None:
-        end = _quick_month(end)
-        if end < start:
-            raise ValueError
-    occupation = item["occupation"]
-    if occupation not in _OCCUPATION_SET or occupation.__class__ is not str:
-        raise TypeError
-    return Work(start, end, occupation)
-
-
-def _quick_training(item: Any) -> Training:
-    if item.__class__ is not dict or not _TRAINING_SET.issuperset(item):
-        raise TypeError
-    hours, certificate = item["hours"], item["certificate"]
-    if hours.__class__ is not int or not 0 <= hours <= MAX_HOURS \
-            or certificate.__class__ is not bool:
-        raise TypeError
-    return Training(hours, _quick_enum(item["occupation"], _OCCUPATION_SET), certificate,
-                    _quick_month(item["completed"]))
-
-
-def _quick_certificate(item: Any) -> Certificate:
-    if item.__class__ is not dict or not _CERTIFICATE_SET.issuperset(item):
-        raise TypeError
-    level = item["level"]
-    if not (level.__class__ is int and level in LEVELS
-            or level.__class__ is str and level == "preparatory_technician"):
-        raise TypeError
-    return Certificate(level, _quick_enum(item["occupation"], _OCCUPATION_SET),
-                       _quick_month(item["obtained"]))
 
 
 # --- validating ------------------------------------------------------------------
@@ -325,14 +397,14 @@ def parse_applicant(data: Any, path: str = "") -> Applicant:
         as_of=None if as_of is None else _month(as_of, join_path(path, "as_of")),
         education=_enum(data["education"], join_path(path, "education"), EDUCATIONS,
                         unknown=True),
-        diplomas=tuple(_items(data, path, "diplomas", _diploma)),
-        work=tuple(_items(data, path, "work", _work)),
-        trainings=tuple(_items(data, path, "trainings", _training)),
-        certificates=tuple(_items(data, path, "certificates", _certificate)),
+        diplomas=tuple(_items(data, path, "diplomas")),
+        work=tuple(_items(data, path, "work")),
+        trainings=tuple(_items(data, path, "trainings")),
+        certificates=tuple(_items(data, path, "certificates")),
     )
 
 
-def _items(data: dict[str, Any], prefix: str, key: str, parse: Any) -> list[Any]:
+def _items(data: dict[str, Any], prefix: str, key: str) -> list[Any]:
     value = data.get(key)
     path = join_path(prefix, key)
     if value is None:
@@ -341,73 +413,51 @@ def _items(data: dict[str, Any], prefix: str, key: str, parse: Any) -> list[Any]
         raise input_error(path, "list", value)
     if len(value) > MAX_RECORDS:  # no person has more; planning time grows with them
         raise input_error(path, "list_at_most", max=MAX_RECORDS, count=len(value))
-    return [parse(item, f"{path}[{i}]") for i, item in enumerate(value)]
+    section = SECTION[key]
+    return [_record(section, item, f"{path}[{i}]") for i, item in enumerate(value)]
 
 
-def _diploma(item: Any, path: str) -> Diploma:
-    keys = ("kind", "major", "skill_target", "graduation", "mode")
-    _mapping(item, path, keys, required=("kind", "major", "graduation"), what="diploma")
-    return Diploma(
-        kind=_enum(item["kind"], f"{path}.kind", DIPLOMA_KINDS),
-        major=_enum(item["major"], f"{path}.major", OCCUPATIONS, unknown=True),
-        skill_target=_enum(_optional(item, "skill_target", "none"), f"{path}.skill_target",
-                           SKILL_TARGETS, unknown=True),
-        graduation=_month(item["graduation"], f"{path}.graduation"),
-        mode=_enum(_optional(item, "mode", "full_time"), f"{path}.mode", MODES, unknown=True),
-    )
+def _record(section: Section, item: Any, path: str) -> Any:
+    """One record, its keys checked in the order of its fields."""
+    _mapping(item, path, section.keys,
+             required=tuple(f.key for f in section.fields if f.default is REQUIRED),
+             what=section.what)
+    values: dict[str, Any] = {}
+    for f in section.fields:
+        raw = item[f.key] if f.default is REQUIRED else item.get(f.key)
+        if raw is None and f.default is not REQUIRED:   # null is the key left out
+            raw = f.default
+        values[f.key] = _value(f, raw, f"{path}.{f.key}", values)
+    return section.record(**values)
 
 
-def _optional(item: dict[str, Any], key: str, default: str) -> Any:
-    """An optional key's value; null is the key left out (as for id, as_of, end, lists)."""
-    value = item.get(key)
-    return default if value is None else value
-
-
-def _work(item: Any, path: str) -> Work:
-    _mapping(item, path, ("start", "end", "occupation"), required=("start", "occupation"),
-             what="work")
-    start = _month(item["start"], f"{path}.start")
-    end_value = item.get("end")
-    end = None if end_value is None else _month(end_value, f"{path}.end")
-    if end is not None and end < start:
-        raise input_error(f"{path}.end", "end_before_start", end_value,
-                          start=format_month(start))
-    return Work(start=start, end=end,
-                occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
-                                 unknown=True))
-
-
-def _training(item: Any, path: str) -> Training:
-    keys = ("hours", "occupation", "certificate", "completed")
-    _mapping(item, path, keys, required=keys, what="training")
-    hours = item["hours"]
-    if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= MAX_HOURS:
-        raise input_error(f"{path}.hours", "hours", hours, max=MAX_HOURS)
-    certificate = item["certificate"]
-    if _is_unknown(certificate):
-        certificate = UNKNOWN
-    elif not isinstance(certificate, bool):
-        raise input_error(f"{path}.certificate", "true_false_unknown", certificate)
-    return Training(hours=hours,
-                    occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
-                                     unknown=True),
-                    certificate=certificate,
-                    completed=_month(item["completed"], f"{path}.completed"))
-
-
-def _certificate(item: Any, path: str) -> Certificate:
-    keys = ("level", "occupation", "obtained")
-    _mapping(item, path, keys, required=keys, what="certificate")
-    level = item["level"]
-    if level == "预备技师":
-        level = "preparatory_technician"
+def _value(f: Field, raw: Any, path: str, values: dict[str, Any]) -> Any:
+    """A field's value, or the error that names it."""
+    if f.kind == "choice":
+        return _enum(raw, path, f.allowed, unknown=f.unsure)
+    if f.kind == "month":
+        if raw is None and f.default is None:
+            return None
+        month = _month(raw, path)
+        if f.not_before is not None and month < values[f.not_before]:
+            raise input_error(path, "end_before_start", raw,
+                              start=format_month(values[f.not_before]))
+        return month
+    if f.kind == "hours":
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= MAX_HOURS:
+            raise input_error(path, "hours", raw, max=MAX_HOURS)
+        return raw
+    if f.kind == "flag":
+        if f.unsure and _is_unknown(raw):
+            return UNKNOWN
+        if not isinstance(raw, bool):
+            raise input_error(path, "true_false_unknown" if f.unsure else "true_false", raw)
+        return raw
+    level = "preparatory_technician" if raw == "预备技师" else raw
     if not (type(level) is int and level in CERTIFICATE_LEVELS
             or level == "preparatory_technician"):
-        raise input_error(f"{path}.level", "certificate_level", level)
-    return Certificate(level=level,
-                       occupation=_enum(item["occupation"], f"{path}.occupation", OCCUPATIONS,
-                                        unknown=True),
-                       obtained=_month(item["obtained"], f"{path}.obtained"))
+        raise input_error(path, "certificate_level", level)
+    return level
 
 
 def _mapping(value: Any, path: str, keys: tuple[str, ...], *, required: tuple[str, ...],

@@ -1,4 +1,5 @@
-"""The options of a question, read the same way for the command line and the HTTP API.
+"""The options of a question, read the same way for the command line and the HTTP API
+(the documents they answer with are built by :mod:`.documents`).
 
 Each parser raises :class:`InputError` naming the option (``--set`` on the command line,
 ``set`` in a query string), so both front ends report bad options with one wording.
@@ -9,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .applicant import Applicant
 from .levels import LEVELS
 from .messages import input_error, quote
 from .options import PlannerOptions, Programme
@@ -98,26 +98,3 @@ def planner_options(*, no_study: bool = False, no_training: bool = False,
     changes.update(allow_study=not no_study, allow_training=not no_training,
                    assume_work=not no_assume_work, excluded_programmes=frozenset(excluded))
     return options.updated(**changes)
-
-
-def check_document(applicant: Applicant, *, as_of: int | None = None,
-                   params: dict[str, int | bool] | None = None, explain: bool = True,
-                   assume_work: bool = True, horizon: int | None = None) -> dict[str, Any]:
-    """The JSON document of ``check`` (OUTPUT.md, EXPLAIN.md); ``horizon`` None is the
-    default of EXPLAIN.md (240 months)."""
-    from . import forecast
-    from .eligibility import check
-
-    return check(applicant, as_of=as_of, params=params, explain=explain,
-                 assume_work=assume_work,
-                 horizon=forecast.HORIZON if horizon is None else horizon).to_json()
-
-
-def path_document(applicant: Applicant, target: int = 1, *, as_of: int | None = None,
-                  params: dict[str, int | bool] | None = None,
-                  options: PlannerOptions | None = None) -> dict[str, Any]:
-    """The JSON document of ``path`` (OUTPUT.md) with the default plan choices."""
-    from .planner import fastest_path
-
-    return fastest_path(applicant, target, as_of=as_of, params=params,
-                        options=options).to_json()

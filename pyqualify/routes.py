@@ -80,29 +80,3 @@ def routes_document(params: RuleParams, chosen: Sequence[Route]) -> dict[str, An
             "general": {"id": "EDU", "clause_zh": zh, "clause_en": en,
                         "enforced": params.education_requirement},
             "routes": [route.to_json() for route in chosen]}
-
-
-def render_routes(chosen: Sequence[Route], params: RuleParams, lang: str,
-                  general: bool = False) -> str:
-    """Each route as a small block: ID and level, clause, English line, conditions."""
-    from .render import colon, parameter_summary
-    from .texts import CONDITIONS, LABELS, LEVEL_NAMES, text
-
-    lines: list[str] = []
-    for route in chosen:
-        lines.append(f"{route.route}  {text(LEVEL_NAMES, route.level, lang)}")
-        lines.append(f"  {route.zh}")
-        lines.append(f"  {route.en}")
-        for cond in route.conditions:
-            words = text(CONDITIONS, cond.name, lang)
-            need = f" ≥ {cond.need} ({cond.parameter})" if cond.parameter else ""
-            lines.append(f"  - {cond.name}{need}{colon(lang)}{words}")
-        lines.append("")
-    if general:
-        zh, en = clause_texts()["EDU"]
-        enforced = "" if params.education_requirement else " " + text(
-            LABELS, "reported_only", lang)
-        lines += [f"EDU  {text(LABELS, 'edu', lang)}{enforced}", f"  {zh}", f"  {en}", ""]
-    lines.append(f"{text(LABELS, 'readings', lang)}{colon(lang)}"
-                 f"{parameter_summary(params, lang)}")
-    return "\n".join(lines)

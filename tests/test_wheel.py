@@ -22,7 +22,8 @@ def test_installed_wheel_works_outside_the_source_tree(tmp_path: Path) -> None:
                     "--no-build-isolation", "--wheel-dir", str(dist), str(ROOT)], check=True)
     (wheel,) = dist.glob("pyqualify-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for lp in ("params.lp", "rules.lp", "state.lp", "check.lp"):
+    for lp in ("params.lp", "rules.lp", "state.lp", "check.lp", "probes.lp", "explain.lp",
+               "forecast.lp", "audit.lp", "planner.lp"):
         assert f"pyqualify/logic/{lp}" in names
 
     env_dir = tmp_path / "venv"

@@ -1,10 +1,11 @@
-"""Many applicants at once (``pyqualify batch``, shared/spec/BATCH.md).
+"""Many applicants at once (``pyqualify batch``, docs/batch.md).
 
 Inputs are JSON Lines, CSV or XLSX (:mod:`.table`), streamed in chunks (:mod:`.inputs`);
 each chunk is answered by the engine (:mod:`.work`) in this process, in worker processes or
 on a Dask cluster (:mod:`.runner`, :mod:`.dask_engine`), and the answers are written in
 input order as they come (:mod:`.outputs`).  Path questions that many applicants share are
-solved once (:mod:`.paths`).  This package depends on the engine, never the reverse.
+solved once (:mod:`pyqualify.population`).  This package depends on the engine, never the
+reverse.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from .work import Settings, answer_chunk
 # Imported when first asked for: the path machinery (the planner), which `batch` without
 # --path never needs (about 40 ms of start-up), and the runner, which a worker process
 # (it imports this package to answer chunks) never needs.
-_LAZY = {"PathCache": "paths", "canonical": "paths", "distinct_questions": "paths",
-         "population_paths": "paths", "shift_applicant": "paths", "shift_result": "paths",
-         "Run": "runner", "execute": "runner"}
+_LAZY = {"Run": "runner", "execute": "runner"}
 
 
 def __getattr__(name: str) -> Any:
@@ -47,5 +46,4 @@ def run_batch(path: str | os.PathLike[str], *, as_of: int | None = None,
             for record in answer_chunk(chunk, settings).records]
 
 
-__all__ = ["PathCache", "Run", "Settings", "canonical", "distinct_questions", "execute",
-           "population_paths", "run_batch", "shift_applicant", "shift_result"]
+__all__ = ["Run", "Settings", "execute", "run_batch"]

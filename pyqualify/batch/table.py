@@ -24,21 +24,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..applicant import CERTIFICATE_LEVELS, EDUCATIONS, SECTION, SECTIONS
 from ..messages import InputError
 from ..months import MonthError, format_month, parse_month
 
 TOP = ("id", "as_of", "education")
+# prefix: (key of the applicant file, groups in the template); the fields of a group are those
+# of the file's records (pyqualify.applicant.SECTIONS), in their order
+TEMPLATE_GROUPS = {"diploma": ("diplomas", 3), "work": ("work", 5), "training": ("trainings", 2),
+                   "certificate": ("certificates", 5)}
 GROUPS: dict[str, tuple[str, tuple[str, ...], int]] = {
-    # prefix: (key of the applicant file, fields, groups in the template)
-    "diploma": ("diplomas", ("kind", "major", "skill_target", "graduation", "mode"), 3),
-    "work": ("work", ("start", "end", "occupation"), 5),
-    "training": ("trainings", ("hours", "occupation", "certificate", "completed"), 2),
-    "certificate": ("certificates", ("level", "occupation", "obtained"), 5),
-}
+    prefix: (key, SECTION[key].keys, count) for prefix, (key, count) in TEMPLATE_GROUPS.items()}
 LIST_PREFIX = {key: prefix for prefix, (key, _, _) in GROUPS.items()}
-MONTH_FIELDS = {"as_of", "graduation", "start", "end", "completed", "obtained"}
-INT_FIELDS = {"hours", "level"}
-BOOL_FIELDS = {"certificate"}
+_KINDS = {f.key: f for section in SECTIONS for f in section.fields}
+MONTH_FIELDS = {"as_of", *(key for key, f in _KINDS.items() if f.kind == "month")}
+INT_FIELDS = {key for key, f in _KINDS.items() if f.kind in ("hours", "level")}
+BOOL_FIELDS = {key for key, f in _KINDS.items() if f.kind == "flag"}
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "对"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有"}
 ONGOING_WORDS = {"ongoing", "now", "至今", "在职", "目前"}
@@ -263,10 +264,12 @@ def write_template(path: str) -> None:
 
 
 def _choices(field: str) -> tuple[str, ...]:
-    from ..applicant import DIPLOMA_KINDS, EDUCATIONS, MODES, OCCUPATIONS, SKILL_TARGETS
-
-    return {"education": EDUCATIONS, "kind": DIPLOMA_KINDS, "major": OCCUPATIONS,
-            "occupation": OCCUPATIONS, "skill_target": SKILL_TARGETS, "mode": MODES,
-            "certificate": ("true", "false"),
-            "level": ("4", "3", "2", "1", "preparatory_technician")}.get(field, ())
+    """The values a drop-down list of the template offers for a column."""
+    if field == "education":
+        return EDUCATIONS
+    f = _KINDS.get(field)
+    if f is None:
+        return ()
+    return {"choice": f.allowed, "flag": ("true", "false"),
+            "level": tuple(str(level) for level in CERTIFICATE_LEVELS)}.get(f.kind, ())
 

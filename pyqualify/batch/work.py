@@ -30,7 +30,7 @@ from ..messages import input_error
 from .table import Place
 
 if TYPE_CHECKING:
-    from .paths import PathCache
+    from ..population import PathCache
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def path_cache() -> PathCache:
     """This process's cache of path answers (kept across chunks)."""
     global _CACHE
     if _CACHE is None:
-        from .paths import PathCache  # here: a batch without --path never needs the planner
+        from ..population import PathCache  # here: a batch without --path never needs the planner
 
         _CACHE = PathCache()
     return _CACHE

@@ -52,7 +52,7 @@ def to_json_bytes(document: Any) -> bytes:
 
 def _answer(job: Job) -> dict[str, Any]:
     from ..applicant import parse_applicant, parse_text
-    from ..query import check_document, path_document
+    from ..documents import check_document, path_document
 
     raw: Any = None
     try:

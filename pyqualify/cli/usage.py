@@ -1,7 +1,7 @@
 """click's own usage errors (unknown option, missing argument, bad choice) in Chinese.
 
 click words them in English; with ``--lang zh`` (or a Chinese locale) the command line
-shows them through the message catalogue instead. English stays click's own text.
+shows them through the table of messages instead. English stays click's own text.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import IO, Any
 
 import click
 
-from .messages import (
+from ..messages import (
     NAME_CHARS,
     InputError,
     Raw,

@@ -1,10 +1,12 @@
-"""The commands ``rules``, ``explain ROUTE|LEVEL`` and ``audit`` (registered in cli.py)."""
+"""``pyqualify rules``, ``explain ROUTE|LEVEL`` and ``audit``: the rules themselves
+(docs/explanations.md)."""
 
 from __future__ import annotations
 
 import click
 
-from .cli import (
+from ..messages import input_error, quote
+from .common import (
     answers_errors,
     common_options,
     default_lang,
@@ -12,7 +14,6 @@ from .cli import (
     parse_as_of,
     parse_settings,
 )
-from .messages import input_error, quote
 
 
 @click.command()
@@ -20,8 +21,9 @@ from .messages import input_error, quote
 @answers_errors
 def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """Every route: its level, clause (zh), English line and conditions in force."""
-    from .params import RuleParams
-    from .routes import render_routes, routes, routes_document
+    from ..params import RuleParams
+    from ..render import render_routes
+    from ..routes import routes, routes_document
 
     params = RuleParams.of(parse_settings(settings))
     if fmt == "json":
@@ -36,8 +38,9 @@ def rules(settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
 @answers_errors
 def explain(what: str, settings: tuple[str, ...], lang: str | None, fmt: str) -> None:
     """One route (L3-2) or every route of one level (3) with its clause and conditions."""
-    from .params import RuleParams
-    from .routes import render_routes, routes, routes_document
+    from ..params import RuleParams
+    from ..render import render_routes
+    from ..routes import routes, routes_document
 
     params = RuleParams.of(parse_settings(settings))
     every = routes(params)
@@ -63,8 +66,9 @@ def audit(as_of: str | None, no_earliest: bool, settings: tuple[str, ...], lang:
           fmt: str) -> None:
     """The rules checked against themselves: a witness per route, or the routes that
     subsume it; and the fewest months from high school to each level."""
-    from .audit import render_audit, run_audit
-    from .params import RuleParams
+    from ..audit import run_audit
+    from ..params import RuleParams
+    from ..render import render_audit
 
     params = RuleParams.of(parse_settings(settings))
     result = run_audit(params, as_of=parse_as_of(as_of), earliest=not no_earliest)

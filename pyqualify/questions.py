@@ -24,7 +24,7 @@ maps a file to one such canonical file:
 
 The canonical file keeps ``as_of``'s calendar month (exams are held in calendar months) and is
 moved to :data:`CANONICAL_MONTH`'s year; its answer, shifted back by whole years, is the
-applicant's.  ``tests/test_batch_questions.py`` checks that a file and its canonical question
+applicant's.  ``tests/test_questions.py`` checks that a file and its canonical question
 have the same fastest path (hypothesis, every switch and random thresholds).
 """
 
@@ -33,8 +33,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import timeline
-from ..applicant import (
+from . import timeline
+from .applicant import (
     DIPLOMA_KINDS,
     EDUCATIONS,
     MAX_HOURS,
@@ -46,10 +46,10 @@ from ..applicant import (
     Training,
     Work,
 )
-from ..asp import Program, add_applicant
-from ..levels import LEVELS
-from ..options import PlannerOptions
-from ..params import RuleParams
+from .asp import Program, add_applicant
+from .levels import LEVELS
+from .options import PlannerOptions
+from .params import RuleParams
 
 CANONICAL_YEAR = 2000
 PROBE_MONTH = CANONICAL_YEAR * 12          # the month at which records are probed

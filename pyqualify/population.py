@@ -14,18 +14,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from ..applicant import Applicant
-from ..cores import usable_cores
-from ..eligibility import resolve_as_of
-from ..months import format_month, parse_month
-from ..options import PlannerOptions
-from ..params import RuleParams
-from ..planner import PathResult, Plan, fastest_path
+from .applicant import Applicant
+from .cores import usable_cores
+from .eligibility import resolve_as_of
+from .months import format_month, parse_month
+from .options import PlannerOptions
+from .params import RuleParams
+from .planner import PathResult, Plan, fastest_path
 from .questions import CANONICAL_YEAR, canonical_question
 
 MAX_ENTRIES = 5_000   # path answers kept per process (a few KB each)
@@ -133,11 +133,6 @@ class PathCache:
         else:
             self.entries.move_to_end(key)
         return shift_result(found, shift, applicant), key
-
-    def paths(self, applicants: Iterable[Applicant], target: int = 1,
-              **kwargs: Any) -> list[PathResult]:
-        """The answers of many applicants, in order."""
-        return [self.path(a, target, **kwargs) for a in applicants]
 
 
 def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None, *,

@@ -1,7 +1,7 @@
 """Paths for populations: a question shifted by 12·k months has the shifted answer, and the
 cache (which answers shifted questions from one solve of their canonical question) gives the
 uncached answer: the same document but for the stats of the solve, which describe the
-canonical question's (tests/test_batch_questions.py checks that question further)."""
+canonical question's (tests/test_questions.py checks that question further)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pyqualify.applicant import parse_applicant
-from pyqualify.batch.paths import PathCache, canonical, shift_applicant, shift_result
 from pyqualify.months import format_month
 from pyqualify.planner import fastest_path
+from pyqualify.population import PathCache, canonical, shift_applicant, shift_result
 from pyqualify.synthetic import synthetic_applicants
 from tests.strategies import applicants
 
@@ -64,7 +64,7 @@ def test_the_cache_counts_distinct_questions() -> None:
     people = synthetic_applicants(3, seed=1)
     copies = [shift_applicant(p, 24) for p in people] + [shift_applicant(people[0], -36)]
     cache = PathCache()
-    results = cache.paths([*people, *copies], tradeoffs=False, explain=False)
+    results = [cache.path(a, tradeoffs=False, explain=False) for a in [*people, *copies]]
     assert cache.solved == 3 and cache.asked == 7
     for original, copy in zip(results[:3], results[3:6], strict=True):
         assert copy.months == original.months
@@ -99,7 +99,7 @@ def test_a_hint_of_months_never_changes_the_answer(data: dict[str, Any], hint: i
 
 
 def test_population_paths_with_hints_give_the_same_paths() -> None:
-    from pyqualify.batch.paths import population_paths
+    from pyqualify.population import population_paths
 
     people = synthetic_applicants(12, seed=4)
     plain, questions = population_paths(people, jobs=1, tradeoffs=False, explain=False)

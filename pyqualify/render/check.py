@@ -1,35 +1,27 @@
-"""Human-readable answers of ``check`` and ``path`` in Chinese or English."""
+"""The report of ``check``: the levels, when the closed ones open, what each route lacks,
+what to bring (docs/explanations.md)."""
 
 from __future__ import annotations
 
-import unicodedata
-from typing import TYPE_CHECKING
-
-from .eligibility import CheckResult, LevelAnswer, Shortfall
-from .messages import printable
-from .months import format_month
-from .params import RuleParams
-from .texts import (
-    ACTIONS,
+from ..clauses import rule_facts
+from ..eligibility import CheckResult, LevelAnswer, Shortfall
+from ..messages import printable
+from ..months import format_month
+from ..texts import (
     CONDITIONS,
     EXPLAIN_LABELS,
     LABELS,
     LEVEL_NAMES,
     MATERIAL_NAMES,
-    OPTIONS,
     PARTIAL_LABELS,
-    PATH_LABELS,
-    PROGRAMMES,
     SHORT_LEVEL_NAMES,
     SHORTFALL_TEXTS,
     WARNINGS,
     route_summary,
     text,
 )
-from .words import RECORDS, choice_label, field_label, pick, split_path
-
-if TYPE_CHECKING:   # the planner is imported only to render a path
-    from .planner import PathResult, Plan
+from ..words import RECORDS, choice_label, field_label, pick, split_path
+from .layout import colon, parameter_summary, table
 
 
 def render_check(result: CheckResult, lang: str = "en") -> str:
@@ -51,7 +43,7 @@ def render_check(result: CheckResult, lang: str = "en") -> str:
         rows.append((text(LEVEL_NAMES, answer.level, lang), "✔" if answer.held else "-",
                      _verdict(answer, lang), first))
         rows += [("", "", "", cell) for cell in more]
-    lines += _table(rows)
+    lines += table(rows)
     lines += unknown_lines(result, lang)
     if result.warnings:
         lines += ["", label("warnings") + colon(lang).strip()]
@@ -175,7 +167,7 @@ def _count(result: CheckResult, route: str, condition: str, lang: str) -> str:
         have = result.work_since.get(int(condition[-1]))
     else:
         return ""
-    need = result.params.as_dict().get(f"{route.lower().replace('-', '_')}_work_months")
+    need = rule_facts(result.params).needs.get((route, condition))
     if have is None or need is None:
         return ""
     return f"（{have}/{need} 个月）" if lang == "zh" else f" ({have}/{need} months)"
@@ -198,126 +190,3 @@ def _route_cells(answer: LevelAnswer, result: CheckResult, lang: str,
     return [f"{text(LABELS, 'closest', lang)} {route}{colon(lang)}"
             f"{route_summary(route, lang, params)}",
             f"  {text(LABELS, 'missing', lang)}{colon(lang)}{needs}"]
-
-
-def colon(lang: str) -> str:
-    """A colon and its spacing: full-width in Chinese."""
-    return "：" if lang == "zh" else ": "
-
-
-def display_width(cell: str) -> int:
-    """Columns a string takes in a terminal (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell)
-
-
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = []
-    for row in rows:
-        cells = [cell + " " * (width - display_width(cell))
-                 for cell, width in zip(row, widths, strict=False)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return lines
-
-
-def parameter_summary(params: RuleParams, lang: str) -> str:
-    """``all defaults``, or the values that differ from them."""
-    default = RuleParams.default().as_dict()
-    changed = {k: v for k, v in params.as_dict().items() if default[k] != v}
-    if not changed:
-        return text(LABELS, "defaults", lang)
-    return ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
-                     for k, v in changed.items())
-
-
-def render_path(result: PathResult, lang: str = "en") -> str:
-    """Headline, the plan month by month, trade-offs, or why there is no path."""
-    def say(key: str, **values: object) -> str:
-        return text(PATH_LABELS, key, lang, **values)
-
-    level_name = text(LEVEL_NAMES, result.target, lang)
-    who = printable(result.applicant.id or "")  # user text: control characters escaped
-    lines = [f"{who}  {text(LABELS, 'as_of', lang)} {format_month(result.as_of)}".strip(), ""]
-    if not result.reachable:
-        end = format_month(result.as_of + result.options.horizon)
-        lines.append(say("unreachable", level=level_name, end=end,
-                         horizon=result.options.horizon))
-        lines += _reason_lines(result, lang)
-        return "\n".join(lines)
-    if result.months == 0 and not result.plans[0].steps:
-        lines.append(say("held", level=level_name))
-        return "\n".join(lines)
-    lines.append(say("headline", level=level_name, month=format_month(result.certified or 0),
-                     months=result.months))
-    for index, plan in enumerate(result.plans):
-        lines.append("")
-        if index:
-            lines.append(say("also") + colon(lang).strip())
-        lines += _plan_lines(plan, result, lang)
-    if len(result.tradeoffs) > 1:
-        lines += ["", say("tradeoffs") + colon(lang).strip()]
-        for plan in result.tradeoffs:
-            study = say("no_study")
-            if plan.study:
-                study = (say("study_months", n=plan.study_months) + colon(lang)
-                         + programme_name(plan.study[0].id, lang))
-            fastest = f"   ← {say('fastest')}" if plan.certified == result.certified else ""
-            later = say("months_later", n=plan.certified - result.as_of)
-            later += " " * max(0, 10 - display_width(later))
-            lines.append(f"  {format_month(plan.certified)}  {later} {study}{fastest}")
-    return "\n".join(lines)
-
-
-def _plan_lines(plan: Plan, result: PathResult, lang: str) -> list[str]:
-    params = result.params.as_dict()
-    lines = []
-    for step in plan.steps:
-        values = {"program": programme_name(step.program, lang) if step.program else "",
-                  "level": text(LEVEL_NAMES, step.level, lang) if step.level else ""}
-        what = text(ACTIONS, step.action, lang, **values)
-        if step.action == "graduate" and step.certificate:
-            what += ", " + text(CONDITIONS, "preparatory_technician_certificate", lang)
-        lines.append(f"  {format_month(step.month)}  {what}")
-        for route in step.routes:
-            lines.append(f"           {text(LABELS, 'via', lang)} {route}{colon(lang)}"
-                         f"{route_summary(route, lang, params)}")
-    return lines
-
-
-def _reason_lines(result: PathResult, lang: str) -> list[str]:
-    reason = result.reason
-    if not reason:
-        return []
-
-    def say(key: str, **values: object) -> str:
-        return text(PATH_LABELS, key, lang, **values)
-
-    highest = reason["highest_reachable"]
-    lines = [""]
-    lines.append(say("highest", level=text(LEVEL_NAMES, highest, lang)) if highest
-                 else say("nothing"))
-    lines.append(say("blocked", level=text(LEVEL_NAMES, reason["blocked_level"], lang),
-                     end=reason["blocked_at"]))
-    separator = "、" if lang == "zh" else "; "
-    for route, conditions in reason["unmet"].items():
-        lines.append(f"  {route}{colon(lang)}" + separator.join(text(CONDITIONS, c, lang)
-                                                              for c in conditions))
-    if not reason["education_ok"] and result.params.education_requirement:
-        lines.append(f"  EDU{colon(lang)}" + say("no_edu"))
-    lines.append("")
-    if reason["would_open"]:
-        lines.append(say("would_open"))
-        for item in reason["would_open"]:
-            name = (" + " if lang == "en" else "并").join(
-                text(OPTIONS, part, lang) if part in OPTIONS else part
-                for part in item["option"].split("+"))
-            lines.append("  " + say("option", option=name, month=item["certified"],
-                                    months=item["months"]))
-    else:
-        lines.append(say("none_opens"))
-    return lines
-
-
-def programme_name(ident: str, lang: str) -> str:
-    """A catalogue programme in words (its id when it is not in the default catalogue)."""
-    return text(PROGRAMMES, ident, lang) if ident in PROGRAMMES else printable(ident)

@@ -1,4 +1,4 @@
-"""The canonical question (pyqualify/batch/questions.py): an applicant and its canonical
+"""The canonical question (pyqualify/questions.py): an applicant and its canonical
 question have the same fastest path, under every switch, random thresholds and targets."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pyqualify.applicant import Applicant, Certificate, Diploma, Training, Work, parse_applicant
-from pyqualify.batch.paths import shift_result
-from pyqualify.batch.questions import canonical_question, live_levels, profiles
 from pyqualify.months import parse_month
 from pyqualify.options import PlannerOptions, Programme
 from pyqualify.params import RuleParams
 from pyqualify.planner import fastest_path
+from pyqualify.population import shift_result
+from pyqualify.questions import canonical_question, live_levels, profiles
 from tests.strategies import applicants, months, rule_params
 
 EXAMPLES = int(os.environ.get("PYQUALIFY_QUESTION_EXAMPLES", "30"))
