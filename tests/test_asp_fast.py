@@ -58,7 +58,8 @@ def test_model_atoms_read_every_kind_of_argument(monkeypatch: pytest.MonkeyPatch
     for _ in range(2):  # the second time from what the first read (the C API's cache)
         parts = sorted(program.first(), key=lambda part: (part[0], str(part[1])))
         assert parts == [("p", 1, ("L4-1", "ongoing", -3)),
-                         ("q", "a,b", ("f", 'x"y')),  # a function term by its name
+                         # a function term with arguments as (name, *arguments)
+                         ("q", "a,b", (("f", 2), 'x"y')),
                          ("r", None, ()), ("s", "全媒体", ()), ("t", 7, ()),
                          ("t", "ongoing", ())]
     every = {part[0] for part in program.first(shown=False)}
