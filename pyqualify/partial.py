@@ -198,3 +198,8 @@ def _in_order(path: str, readings: set[Any]) -> tuple[str | bool, ...]:
     if FIELD_KIND[name] == "certificate":
         return tuple(value == "true" for value in shown)
     return tuple(shown)
+
+
+def reading_value(path: str, value: str) -> str | bool:
+    """A reading as the file writes it (a training certificate's as a bool)."""
+    return value == "true" if FIELD_KIND[path.rsplit(".", 1)[-1]] == "certificate" else value

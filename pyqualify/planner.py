@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import timeline
-from .applicant import Applicant
-from .asp import Model, Part, Program, SolveTimeout, add_applicant, atom, by_name, text
+from .applicant import UNKNOWN, Applicant
+from .asp import Model, Part, Program, SolveTimeout, add_applicant, add_file, atom, by_name, text
 from .eligibility import check, resolve_as_of
 from .levels import LEVELS
 from .messages import InputError, Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
+from .partial import field_path, least_favourable, reading_value
 from .replay import applicant_at, planned_work
 
 APPLICANT_KEY = "me"
@@ -75,6 +76,8 @@ class Step:
     routes: tuple[str, ...] = ()
     program: str | None = None
     certificate: str | None = None
+    # an exam skipped where one of these certificates (their occupation unknown) counts
+    skip_if: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"month": format_month(self.month), "action": self.action}
@@ -86,6 +89,8 @@ class Step:
             doc["program"] = self.program
         if self.certificate is not None:
             doc["certificate"] = self.certificate
+        if self.skip_if:
+            doc["skip_if"] = list(self.skip_if)
         return doc
 
 
@@ -122,6 +127,8 @@ class PathResult:
     tradeoffs: tuple[Plan, ...] = ()
     reason: dict[str, Any] | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    unknowns: tuple[str, ...] = ()           # the fields the file says are unknown
+    best_case: dict[str, Any] | None = None  # the fastest over every completion, if faster
 
     @property
     def months(self) -> int | None:
@@ -146,6 +153,8 @@ class PathResult:
                 for plan in self.tradeoffs]
         if self.reason is not None:
             doc["reason"] = self.reason
+        doc["unknowns"] = list(self.unknowns)
+        doc["best_case"] = self.best_case
         doc["parameters"] = self.params.as_dict()
         doc["planner"] = self.options.as_dict()
         doc["stats"] = self.stats
@@ -190,19 +199,29 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
     now = resolve_as_of(applicant, as_of)
     started = time.perf_counter()
     stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
+    # A file with unknown facts (docs/partial.md): the plan is the least favourable
+    # completion's, valid in every completion, and best_case the fastest over them all.
+    unknowns = applicant.unknowns()
+    judged = least_favourable(applicant)
+    unsure = unsure_certificates(applicant)
 
     def finish(**fields: Any) -> PathResult:
+        best = None
+        if unknowns:
+            best = _best_case(applicant, now, target, rules, opts, stats, deadline,
+                              fields["certified"])
         stats["seconds"] = round(time.perf_counter() - started, 4)
         return PathResult(applicant=applicant, as_of=now, target=target, params=rules,
-                          options=opts, stats=stats, **fields)
+                          options=opts, stats=stats, unknowns=unknowns, best_case=best,
+                          **fields)
 
-    if check(applicant, as_of=now, params=rules, explain=False).level(target).held:
+    if check(judged, as_of=now, params=rules, explain=False).level(target).held:
         plan = Plan(now, None, None, (), ())
         return finish(reachable=True, certified=now, plans=(plan,))
-    search = _Search(applicant, now, target, rules, opts, stats, deadline, within)
+    search = _Search(judged, now, target, rules, opts, stats, deadline, within, unsure=unsure)
     plans = search.best(all_plans=all_plans, max_plans=max_plans)
     if not plans:
-        reason = (_why_unreachable(applicant, now, target, rules, opts, deadline) if explain
+        reason = (_why_unreachable(judged, now, target, rules, opts, deadline) if explain
                   else None)
         return finish(reachable=False, certified=None, plans=(), reason=reason)
     front: tuple[Plan, ...] = ()
@@ -210,6 +229,34 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
         front = tuple(reversed(search.pareto_front(plans[0])))
     return finish(reachable=True, certified=plans[0].certified, plans=tuple(plans),
                   tradeoffs=front)
+
+
+def unsure_certificates(applicant: Applicant) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Level -> (month obtained, field) of each certificate of that level whose occupation
+    the file says is unknown (a preparatory technician's is never sat, so never skipped)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for i, c in enumerate(applicant.certificates):
+        if c.occupation == UNKNOWN and isinstance(c.level, int):
+            found.setdefault(c.level, []).append((c.obtained, f"certificates[{i}].occupation"))
+    return {level: tuple(items) for level, items in found.items()}
+
+
+def _best_case(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
+               options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline,
+               certified: int | None) -> dict[str, Any] | None:
+    """The fastest path over every completion of the file, with one completion that
+    reaches it assuming the fewest readings other than the least favourable ones (those
+    are the ``assumes``); None when it is no faster than the plan (``certified``)."""
+    within = None if certified is None else certified - as_of
+    search = _Search(applicant, as_of, target, rules, options, stats, deadline, within,
+                     completions=True)
+    fastest = search.best()
+    if not fastest or (certified is not None and fastest[0].certified >= certified):
+        return None
+    months = fastest[0].certified - as_of
+    assumed = search.fewest_assumed(months)
+    return {"months": months, "certified": format_month(fastest[0].certified),
+            "assumes": assumed}
 
 
 def stages(horizon: int, within: int | None = None) -> list[int]:
@@ -233,8 +280,16 @@ class _Search:
 
     def __init__(self, applicant: Applicant, as_of: int, target: int, rules: RuleParams,
                  options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline,
-                 within: int | None = None):
+                 within: int | None = None, *,
+                 unsure: dict[int, tuple[tuple[int, str], ...]] | None = None,
+                 completions: bool = False):
+        """``unsure``: the certificates whose occupation is unknown, by level (their exams
+        are skipped where they count, section 6 of planner.lp); ``completions``: plan over
+        every completion of ``applicant``, a file with unknown facts (best_case.lp)."""
         self.applicant, self.as_of, self.target = applicant, as_of, target
+        self.unsure = unsure or {}
+        self.completions = completions
+        self.found_at: _Grounded | None = None   # the grounding of the last plan found
         self.rules, self.options, self.stats = rules, options, stats
         self.deadline = deadline
         self.ground_rate: float | None = None   # seconds per month of horizon, once measured
@@ -267,8 +322,21 @@ class _Search:
                                                  study_limit=study_limit, conflicts=None)
             if plans:
                 self.stats["horizon"] = horizon
+                self.found_at = grounded
                 return plans
         return []
+
+    def fewest_assumed(self, months: int) -> dict[str, Any]:
+        """Of the completions that reach the target within ``months``, one that assumes the
+        fewest readings other than the least favourable ones: field -> reading."""
+        assert self.found_at is not None and self.completions
+        program = self.found_at.program
+        program.ground(("fewest", [months]))
+        solved = program.solve(opt_mode="opt", models=0, timeout=self.deadline.left())
+        return {field_path(name): reading_value(field_path(name), value)
+                for name, value in sorted(by_name(solved.last or []).get("assumed", []),
+                                          key=lambda item: _field_order(self.applicant,
+                                                                        field_path(item[0])))}
 
     def pareto_front(self, fastest: Plan) -> list[Plan]:
         """Plans with ever fewer months of study (each the fastest under that limit)."""
@@ -293,9 +361,17 @@ class _Grounded:
                   "training_hours": opts.training_hours}
         switches = {"assume_work": opts.assume_work, "allow_study": opts.allow_study,
                     "allow_training": opts.allow_training, "tie_break": tie_break}
-        program = Program("planner", {**search.rules.as_dict(), **consts, **switches},
-                          SOLVER_OPTIONS)
-        add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
+        program = Program("best_case" if search.completions else "planner",
+                          {**search.rules.as_dict(), **consts, **switches}, SOLVER_OPTIONS)
+        if search.completions:   # the applicant is a completion of the file, chosen
+            add_file(program, "file", search.applicant, search.as_of)
+            program.fact("completion_of", APPLICANT_KEY, "file")
+            program.fact("free", APPLICANT_KEY)
+        else:
+            add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
+        for level, items in search.unsure.items():
+            for obtained, _ in items:
+                program.fact("unsure_certificate", level, obtained)
         for level, months in opts.exam_months.items():
             for month in months:
                 program.fact("exam_month", level, month)
@@ -373,12 +449,20 @@ class _Grounded:
                       Step(start + programme.months, "graduate", program=programme.id,
                            certificate=programme.certificate)]
         for month, level, exam_routes in exams:
-            steps += [Step(month, "exam", level=level, routes=exam_routes),
+            # skipped where a certificate of its level counts (planner.lp, section 6)
+            skip_if = tuple(f for _, f in self.search.unsure.get(level, ()))
+            steps += [Step(month, "exam", level=level, routes=exam_routes, skip_if=skip_if),
                       Step(month + opts.certificate_delay, "certificate", level=level)]
         steps.sort(key=lambda s: (s.month, EVENT_ORDER[s.action]))
         certified = atoms["certified"][0][0]
         return Plan(certified=certified, study=study, training_start=training_start,
                     exams=exams, steps=tuple(steps))
+
+
+def _field_order(applicant: Applicant, path: str) -> int:
+    """A field's place among the file's unknowns (their order in docs/partial.md)."""
+    unknowns = applicant.unknowns()
+    return unknowns.index(path) if path in unknowns else len(unknowns)
 
 
 def _why_unreachable(applicant: Applicant, as_of: int, target: int, rules: RuleParams,

@@ -268,6 +268,23 @@ PARTIAL_LABELS: dict[str, tuple[str, str]] = {
                               "if {record} ended with a training certificate, you may apply "
                               "by {routes}"),
     "or": ("或", " or "),
+    "and": ("且", " and "),
+    "plan_holds": ("这个方案无论不确定的事项是怎样都可行（按最不利的情况安排）。",
+                   "This plan works whatever the facts you are not sure of are (it is made "
+                   "for the least favourable answers)."),
+    "best_case": ("若{facts}，最快 {month} 取得，距今 {months} 个月。",
+                  "If {facts}: {month}, {months} months from now."),
+    "best_case_plain": ("按最不利的情况，但不必为不确定的证书等待时，最快 {month} 取得，"
+                        "距今 {months} 个月。",
+                        "With the least favourable answers, without waiting for the "
+                        "certificate you are not sure of: {month}, {months} months from now."),
+    "is": ("{field}是{value}", "the {field} is {value}"),
+    "has_certificate": ("{record}取得了培训证书", "{record} ended with a training certificate"),
+    "no_certificate": ("{record}没有取得培训证书", "{record} ended without a training "
+                       "certificate"),
+    "skip_if": ("若{records}属于本职业或相关职业，就不必参加这次考试（该等级已持证或待发证）",
+                "skip this exam if {records} is of this or a related occupation: that level "
+                "is then held or awaited"),
     "least_note": ("以下“何时可报考”“还差什么”和“报考材料”按最不利的情况计算：每件不确定的事"
                    "都按不利的一面算。",
                    "When each level opens, what is missing and what to bring (below) assume "

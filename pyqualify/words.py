@@ -144,6 +144,12 @@ def field_label(path: str, lang: str) -> str:
     return record or field or path
 
 
+def record_label(path: str, lang: str) -> str:
+    """The record of a field's path in words: 第 1 张职业技能等级证书 / certificate 1."""
+    section, index = split_path(path)[:2]
+    return pick(RECORDS[str(section)], lang).format(n=int(index) + 1)
+
+
 def choice_label(path: str, value: object, lang: str) -> str:
     """A value of the field of ``path`` by its label (相关职业; 是 for true; 不确定 for
     unknown); a value it does not know as itself."""

@@ -20,7 +20,7 @@ from ..texts import (
     route_summary,
     text,
 )
-from ..words import RECORDS, choice_label, field_label, pick, split_path
+from ..words import choice_label, field_label, record_label
 from .layout import colon, parameter_summary, table
 
 
@@ -83,9 +83,8 @@ def admits_text(path: str, readings: tuple[object, ...], routes: tuple[str, ...]
     """Which answer of one fact would admit, and by which routes."""
     shown = ("、" if lang == "zh" else ", ").join(routes)
     if path.endswith(".certificate"):
-        section, index = split_path(path)[:2]
-        record = pick(RECORDS[str(section)], lang).format(n=int(index) + 1)
-        return text(PARTIAL_LABELS, "admits_if_certificate", lang, record=record, routes=shown)
+        return text(PARTIAL_LABELS, "admits_if_certificate", lang,
+                    record=record_label(path, lang), routes=shown)
     words = text(PARTIAL_LABELS, "or", lang).join(choice_label(path, r, lang) for r in readings)
     return text(PARTIAL_LABELS, "admits_if", lang, field=field_label(path, lang),
                 readings=words, routes=shown)

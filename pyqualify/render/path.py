@@ -13,11 +13,13 @@ from ..texts import (
     LABELS,
     LEVEL_NAMES,
     OPTIONS,
+    PARTIAL_LABELS,
     PATH_LABELS,
     PROGRAMMES,
     route_summary,
     text,
 )
+from ..words import choice_label, field_label, record_label
 from .layout import colon, display_width
 
 if TYPE_CHECKING:   # the planner is imported only to render a path
@@ -36,6 +38,7 @@ def render_path(result: PathResult, lang: str = "en") -> str:
         end = format_month(result.as_of + result.options.horizon)
         lines.append(say("unreachable", level=level_name, end=end,
                          horizon=result.options.horizon))
+        lines += _unknown_lines(result, lang)
         lines += _reason_lines(result, lang)
         return "\n".join(lines)
     if result.months == 0 and not result.plans[0].steps:
@@ -43,6 +46,7 @@ def render_path(result: PathResult, lang: str = "en") -> str:
         return "\n".join(lines)
     lines.append(say("headline", level=level_name, month=format_month(result.certified or 0),
                      months=result.months))
+    lines += _unknown_lines(result, lang)
     for index, plan in enumerate(result.plans):
         lines.append("")
         if index:
@@ -62,6 +66,36 @@ def render_path(result: PathResult, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def _unknown_lines(result: PathResult, lang: str) -> list[str]:
+    """A file with unknown facts: the plan holds whatever they are; and, when some answers
+    would be faster, which and how fast (docs/partial.md)."""
+    if not result.unknowns:
+        return []
+    def say(key: str, **values: object) -> str:
+        return text(PARTIAL_LABELS, key, lang, **values)
+
+    lines = [""]
+    if result.reachable:
+        lines.append(say("plan_holds"))
+    best = result.best_case
+    if best is not None:
+        facts = say("and").join(assumed_text(path, value, lang)
+                                for path, value in best["assumes"].items())
+        lines.append(say("best_case", facts=facts, month=best["certified"],
+                         months=best["months"]) if facts else
+                     say("best_case_plain", month=best["certified"], months=best["months"]))
+    return lines
+
+
+def assumed_text(path: str, value: object, lang: str) -> str:
+    """One reading a best case assumes, in words."""
+    if path.endswith(".certificate"):
+        return text(PARTIAL_LABELS, "has_certificate" if value else "no_certificate", lang,
+                    record=record_label(path, lang))
+    return text(PARTIAL_LABELS, "is", lang, field=field_label(path, lang),
+                value=choice_label(path, value, lang))
+
+
 def _plan_lines(plan: Plan, result: PathResult, lang: str) -> list[str]:
     params = result.params.as_dict()
     lines = []
@@ -75,6 +109,10 @@ def _plan_lines(plan: Plan, result: PathResult, lang: str) -> list[str]:
         for route in step.routes:
             lines.append(f"           {text(LABELS, 'via', lang)} {route}{colon(lang)}"
                          f"{route_summary(route, lang, params)}")
+        if step.skip_if:
+            records = text(PARTIAL_LABELS, "or", lang).join(record_label(f, lang)
+                                                            for f in step.skip_if)
+            lines.append(f"           {text(PARTIAL_LABELS, 'skip_if', lang, records=records)}")
     return lines
 
 

@@ -169,6 +169,9 @@ def _schemas() -> dict[str, Any]:
                                               "complete_training", "graduate", "certificate"]},
         "level": LEVEL, "routes": routes, "program": {"type": "string"},
         "certificate": {"type": "string"},
+        "skip_if": {"type": "array", "items": unknown_field, "description": "An exam to "
+                    "skip where one of these certificates (their occupation unknown) counts: "
+                    "its level is then held or awaited."},
     }, ["month", "action"])
     steps = {"type": "array", "items": ref("Step")}
     path = _object({
@@ -188,11 +191,17 @@ def _schemas() -> dict[str, Any]:
                 {"option": {"type": "string"}, "certified": MONTH_OUT, "months": counted},
                 ["option", "certified", "months"])},
         }, closed=False),
+        "unknowns": {"type": "array", "items": unknown_field},
+        "best_case": _nullable(_object({
+            "months": counted, "certified": MONTH_OUT,
+            "assumes": {"type": "object", "description": "The readings (other than the least "
+                        "favourable ones) of one completion that reaches it.",
+                        "additionalProperties": reading}}, ["months", "certified", "assumes"])),
         "parameters": ref("Parameters"),
         "planner": _object({}, closed=False),
         "stats": _object({}, closed=False),
-    }, ["id", "as_of", "target", "reachable", "certified", "months", "plans", "parameters",
-        "planner"])
+    }, ["id", "as_of", "target", "reachable", "certified", "months", "plans", "unknowns",
+        "best_case", "parameters", "planner"])
     error = _object({"error": _object({
         "field": {"type": "string", "example": "work[1].end",
                   "description": "The field's path (empty: the whole body or the request)."},
