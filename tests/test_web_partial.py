@@ -82,3 +82,20 @@ def test_a_level_that_depends_says_on_which_fact(
         assert axe_violations(page) == []
     finally:
         ctx.close()
+
+
+def test_the_path_says_it_holds_whatever_the_facts_and_how_fast_it_could_be(
+        server: str, tmp_path: Path, context: tuple[BrowserContext, Requests]) -> None:
+    from pyqualify import fastest_path
+
+    ctx, _ = context
+    page = open_page(ctx, f"{server}/")
+    upload(page, unsure_file(tmp_path))
+    expected = fastest_path(parse_applicant(UNSURE)).to_json()
+    assert expected["best_case"] is not None
+    note = page.locator("[data-testid=path-unknowns]")
+    assert "无论不确定的事项是怎样都可行" in note.inner_text()
+    best = page.locator("[data-testid=best-case]")
+    assert best.get_attribute("data-certified") == expected["best_case"]["certified"]
+    assert "第 1 " in best.inner_text() and str(expected["best_case"]["months"]) in \
+        best.inner_text()

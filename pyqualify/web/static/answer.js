@@ -196,6 +196,11 @@ function paramWords(params) {
 
 // --- the path --------------------------------------------------------------------------------
 
+function recordWords(path) {
+  const m = RECORD_FIELD.exec(path);
+  return m ? fill(D.records[m[1]], { n: Number(m[2]) + 1 }) : path;
+}
+
 function stepText(step) {
   const values = {
     level: step.level ? levelName(step.level) : "",
@@ -203,7 +208,38 @@ function stepText(step) {
   };
   let text = fill(D.actions[step.action] || step.action, values);
   if (step.routes && step.routes.length) text += paren(step.routes.join(", "));
+  if (step.skip_if && step.skip_if.length) {   // its level may be held already (docs/partial.md)
+    text += paren(fill(D.partial.skip_if, { records: step.skip_if.map(recordWords)
+                                                                 .join(D.partial.or) }));
+  }
   return text;
+}
+
+function assumedWords(path, value) {
+  // as pyqualify.render.path.assumed_text
+  if (path.endsWith(".certificate")) {
+    return fill(value ? D.partial.has_certificate : D.partial.no_certificate,
+                { record: recordWords(path) });
+  }
+  return fill(D.partial.is, { field: fieldWords(path), value: choiceWords(path, value) });
+}
+
+function unknownsNote(doc) {
+  // the plan holds whatever the facts not known are; and how fast it could be (best_case)
+  if (!doc.unknowns || !doc.unknowns.length) return null;
+  const box = el("div", { class: "unknowns-note", "data-testid": "path-unknowns" });
+  if (doc.reachable) box.append(el("p", { text: D.partial.plan_holds }));
+  const best = doc.best_case;
+  if (best) {
+    const facts = Object.entries(best.assumes).map(([p, v]) => assumedWords(p, v))
+      .join(D.partial.and);
+    box.append(el("p", { "data-testid": "best-case", "data-certified": best.certified,
+                         text: facts ? fill(D.partial.best_case, { facts, month: best.certified,
+                                                                   months: best.months })
+                           : fill(D.partial.best_case_plain, { month: best.certified,
+                                                               months: best.months }) }));
+  }
+  return box;
 }
 
 // The plans a person can choose from: the trade-offs (fewest study months first), or the one
@@ -270,6 +306,8 @@ export function showPath(doc, opts) {
     headline.textContent = fill(U.unreachable, { level: target });
     showReason(doc, detail);
   }
+  const note = unknownsNote(doc);
+  if (note) detail.append(note);
   if (doc.reachable && doc.months > 0 && plan) {
     if (recommended !== null) {
       const fast = plans[fastest];
