@@ -1,8 +1,9 @@
 """The layers of the package, read from its import statements (also those inside functions).
 
 * The engine (every module outside the faces) imports no face: the command line
-  (``pyqualify.cli``, and ``python -m pyqualify``), the reports (``pyqualify.render``, and ``pyqualify.texts``, their
-  words), the web service (``pyqualify.web``) and batch runs (``pyqualify.batch``).
+  (``pyqualify.cli``, and ``python -m pyqualify``), the reports (``pyqualify.render``, and
+  ``pyqualify.texts``, their words), the web service (``pyqualify.web``) and batch runs
+  (``pyqualify.batch``).
 * Only ``pyqualify.asp`` imports clingo; the engine imports nothing of HTTP, spreadsheets,
   Dask or the terminal (of the outside world: clingo and PyYAML only).
 * A face imports the engine; of the other faces, only the command line (which registers
