@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,15 @@ def test_a_face_imports_no_other_face_but_the_words(face: str) -> None:
             continue
         others = {m for m in ours(found) if in_any(m, FACES) and not in_any(m, (face, *WORDS))}
         assert not others, f"{module} imports {sorted(others)}"
+
+
+def test_reading_the_rule_parameters_loads_no_clingo() -> None:
+    """A process that never grounds (a batch's parent, `pyqualify template`) checks --set
+    without loading clingo."""
+    code = ("import sys; from pyqualify.query import parse_settings; "
+            "from pyqualify.params import RuleParams; parse_settings(['I1=false']); "
+            "RuleParams.default(); import pyqualify.batch.runner; "
+            "print('clingo' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "False"

@@ -14,10 +14,10 @@ from pathlib import Path
 import clingo
 import pytest
 
-from pyqualify.asp import logic_file
+from pyqualify.asp import constants, logic_file
 from pyqualify.clauses import since_level
 from pyqualify.levels import route_level, route_order
-from pyqualify.params import RuleParams
+from pyqualify.params import RuleParams, rule_defaults
 
 MINIMAL: dict[str, list[str]] = {
     "L4-1": ["work(p,36)"],
@@ -124,3 +124,14 @@ def test_the_entry_file_of_check_runs_in_clingo_alone(tmp_path: Path) -> None:
     assert run.returncode in (0, 10, 30), run.stderr   # answered (the module exits 0)
     assert 'admits(a,"L4-1")' in run.stdout and "eligible(a,4)" in run.stdout
     assert "eligible(a,3)" not in run.stdout and "warning" not in run.stderr
+
+
+@pytest.mark.parametrize("name", ["params", "check", "audit", "planner"])
+def test_the_const_lines_are_read_as_clingo_reads_them(name: str) -> None:
+    read = constants(name)
+    control = clingo.Control(["--warn=none"])
+    control.load(logic_file(name))
+    for constant, value in read.items():
+        symbol = control.get_const(constant)
+        assert symbol is not None and str(symbol) == str(value), constant
+    assert name != "params" or set(read) == set(rule_defaults())
