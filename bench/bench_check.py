@@ -6,7 +6,7 @@ shared and noisy:
 * cold CLI: `pyqualify check FILE --format json` as a new process, beside
   `python -c "import clingo"` (runs interleaved);
 * in process, per applicant, for 1,000 synthetic applicants: the clingo engine
-  (one grounding for all, verdicts only and with every explanation of EXPLAIN.md:
+  (one grounding for all, verdicts only and with every explanation of docs/explanations.md:
   unmet, shortfall, opens/opens_by, materials; and one call each), beside the
   pure-Python reference of tests/reference;
 * the forecast of `opens`: probes and rounds it needed for those applicants.

@@ -7,7 +7,7 @@ certificates, each target 1-4, no study / no training / no assumed work, changed
 and switches, short and long horizons.  For each set it prints, beside each other in one run:
 
 * in process, plan only: pyqualify's ``fastest_path(..., tradeoffs=False, explain=False)``
-  and the baseline, a straightforward clingo encoding of PLANNER.md
+  and the baseline, a straightforward clingo encoding of docs/planner.md
   (``bench/baseline_planner.lp``, ``bench/baseline.py``): medians, worst, their ratios
   (targets of issue 19: median <= 0.25x, worst <= 0.35x).  Each time is the best of
   ``--runs`` (a shared machine's load only ever adds time), the two taken in turn.
@@ -229,7 +229,7 @@ def held_out() -> dict[str, list[Case]]:
 
 
 def costs(result: pyqualify.PathResult) -> tuple[int, ...]:
-    """pyqualify's answer as the five costs of PLANNER.md (as the baseline reports them)."""
+    """pyqualify's answer as the five costs of docs/planner.md (as the baseline reports them)."""
     if not result.reachable or result.certified is None:
         return ()
     plan = result.plans[0]

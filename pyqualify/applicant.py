@@ -1,4 +1,4 @@
-"""The applicant file (APPLICANT.md): reading, validating, and the data model.
+"""The applicant file (docs/input.md): reading, validating, and the data model.
 
 Every refusal is an :class:`InputError` that names the field by its path
 (``work[1].end``) and says what was expected.
@@ -473,7 +473,7 @@ def _mapping(value: Any, path: str, keys: tuple[str, ...], *, required: tuple[st
             raise input_error(join_path(path, key), "missing_key", what=Term(what))
 
 
-# Chinese aliases of the enumerations (APPLICANT.md: the CLI may accept them; the
+# Chinese aliases of the enumerations (docs/input.md: the CLI may accept them; the
 # English spellings always work).  An alias maps to exactly one value of its list.
 ALIASES: dict[str, str] = {
     "无": "none", "初中": "junior_middle", "高中": "high_school", "高中毕业": "high_school",

@@ -1,4 +1,4 @@
-"""``pyqualify audit``: the rules checked against themselves (EXPLAIN.md).
+"""``pyqualify audit``: the rules checked against themselves (docs/explanations.md).
 
 For each route, clingo searches ``logic/audit.lp`` (the rule files as ``check`` uses them, over
 a small finite domain of records) for a *witness*: an applicant for whom that route is the
@@ -69,7 +69,7 @@ def _subsumers(program: Program, route: str, levels: dict[str, int]) -> dict[str
 
 
 def witness_document(route: str, month: int, atoms: list[Part]) -> dict[str, Any]:
-    """The witness as an APPLICANT.md document (with ``id`` and ``as_of``)."""
+    """The witness as an applicant file (docs/input.md) with ``id`` and ``as_of``."""
     doc: dict[str, Any] = {"id": f"audit-{route}", "as_of": format_month(month),
                            "education": "none", "diplomas": [], "work": [], "trainings": [],
                            "certificates": []}

@@ -98,7 +98,7 @@ class Note:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The answer of ``check`` for one applicant (OUTPUT.md)."""
+    """The answer of ``check`` for one applicant (docs/output.md)."""
 
     applicant: Applicant
     as_of: int
@@ -115,7 +115,7 @@ class CheckResult:
         return next(answer for answer in self.levels if answer.level == level)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON document of OUTPUT.md, with ``parameters`` and ``warnings`` added
+        """The JSON document of docs/output.md, with ``parameters`` and ``warnings`` added
         (:meth:`json_text` writes the same document without building it)."""
         return {
             "id": self.applicant.id,
@@ -206,9 +206,10 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     """Check many applicants in one grounding and one solve (one point each).
 
     With ``explain`` (the default) every level also gets ``opens``/``opens_by`` (the
-    forecast of EXPLAIN.md, with ``assume_work`` and ``horizon``), the ``shortfall`` of its
-    failing routes and the ``materials`` of its admitting routes; the forecast's first
-    round shares the grounding of the check, rarely more than one more round follows.
+    forecast of docs/explanations.md, with ``assume_work`` and ``horizon``), the
+    ``shortfall`` of its failing routes and the ``materials`` of its admitting routes; the
+    forecast's first round shares the grounding of the check, rarely more than one more
+    round follows.
     With ``explain=False`` only the verdicts are computed (no unmet conditions, no forecast,
     no materials): about twice as fast for large batches.
     """
@@ -374,7 +375,7 @@ def _verdict(level: int, held: bool, eligible: bool, routes: tuple[str, ...]) ->
 
 
 def future_facts(applicant: Applicant, as_of: int) -> list[Note]:
-    """Facts dated after as_of: they do not count yet (RULES.md)."""
+    """Facts dated after as_of: they do not count yet (docs/rules.md)."""
     found: list[Note] = []
     for i, c in enumerate(applicant.certificates):
         if c.obtained > as_of:

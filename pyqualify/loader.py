@@ -209,7 +209,7 @@ def _parse_yaml(text: str, path: str) -> Any:
 
 class WrittenInt(int):
     """A YAML integer that is written like a month (``201907``): YAML reads a number, the
-    person wrote a month; ``written`` keeps the text for a month field (APPLICANT.md)."""
+    person wrote a month; ``written`` keeps the text for a month field (docs/input.md)."""
 
     def __new__(cls, value: int, written: str) -> WrittenInt:
         number = super().__new__(cls, value)

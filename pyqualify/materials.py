@@ -1,4 +1,5 @@
-"""``materials``: the documents to bring when applying by a route (EXPLAIN.md's table).
+"""``materials``: the documents to bring when applying by a route (the table of
+docs/explanations.md).
 
 Which documents a route needs follows from its conditions (``condition/2`` of
 ``logic/rules.lp`` under the parameters in force) and from two facts of the answer: EDU met,
@@ -14,7 +15,7 @@ from typing import Any
 from .applicant import Applicant
 from .asp import Program, add_applicant
 
-# In the order of EXPLAIN.md's table (the order of every materials list).
+# In the order of the table of docs/explanations.md (the order of every materials list).
 MATERIALS = ("id_card", "education_proof", "enrolment_proof", "work_proof",
              "training_certificate", "certificate_level4", "certificate_level3",
              "certificate_level2", "preparatory_technician_certificate")

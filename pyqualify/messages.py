@@ -1,4 +1,4 @@
-"""The one message catalogue: every refusal of input, in English and Chinese.
+"""The one table of messages: every refusal of input, in English and Chinese.
 
 A message is a code with parameters; :class:`InputError` keeps both, so that the
 command line (``--lang``), the API and the web page render the same words.  The
@@ -233,7 +233,7 @@ class InputError(ValueError):
             self.path[:40] + "..." + self.path[-(PATH_CHARS - 43):])
         expected = self.expected
         code = self.code if self.code is not None else _BY_ENGLISH.get(expected)
-        if code is not None:  # a free English text that is in the catalogue is found too
+        if code is not None:  # a free English text that is in the table is found too
             expected = _fill(EXPECTED[code][zh], self.params, zh)
         if zh:
             detail = expected if code in ZH_UNFRAMED else f"应为{expected}"
@@ -270,7 +270,7 @@ _ABSENT: Any = object()
 
 
 def input_error(path: str, code: str, got: Any = _ABSENT, **params: Any) -> InputError:
-    """An :class:`InputError` from the catalogue: ``input_error("work[0].end", "month", v)``."""
+    """An :class:`InputError` from the table: ``input_error("work[0].end", "month", v)``."""
     return InputError(path, _fill(EXPECTED[code][0], params, False),
                       None if got is _ABSENT else got, has_got=got is not _ABSENT,
                       code=code, params=params)

@@ -2,7 +2,7 @@
 
 A month is written ``YYYY-MM``; every input (files, JSON lines, spreadsheet cells, API bodies
 and options, the web page) also accepts the spellings people use in China, read as the same
-month (APPLICANT.md, "Months as people write them"): ``YYYY-M``, ``YYYY.MM``, ``YYYY.M``,
+month (docs/input.md, "Months as people write them"): ``YYYY-M``, ``YYYY.MM``, ``YYYY.M``,
 ``YYYY/MM``, ``YYYY/M``, ``YYYYMM``, ``YYYY年M月`` and ``YYYY年MM月``.  Output always writes
 ``YYYY-MM`` (:func:`format_month`).  :data:`MONTH_SPELLINGS` is the one pattern of them:
 the web page and the OpenAPI document are built from it, never from a copy.

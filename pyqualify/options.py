@@ -27,7 +27,7 @@ PLANNING_KEYS = {"horizon", "certificate_delay", "training", "assume_work", "exa
 
 @dataclass(frozen=True)
 class Programme:
-    """One study programme of the catalogue (PLANNER.md)."""
+    """One study programme of the catalogue (docs/planner.md)."""
 
     id: str
     kind: str
@@ -40,7 +40,7 @@ class Programme:
 
 @dataclass(frozen=True)
 class PlannerOptions:
-    """Everything a plan may do, and when (PLANNER.md, "Defaults")."""
+    """Everything a plan may do, and when (docs/planner.md, "Defaults")."""
 
     horizon: int
     certificate_delay: int

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
-from .asp import constants
+from .asp.logic import constants
 
 THRESHOLDS = (
     "l4_1_work_months", "l4_2_work_months", "l4_2_training_hours", "l3_2_work_months",
@@ -26,10 +26,11 @@ MAX_THRESHOLD = 1200
 
 @cache
 def rule_defaults() -> dict[str, int | bool]:
-    """The defaults written in ``logic/params.lp`` (its ``#const`` lines, read by clingo)."""
+    """The defaults written in ``logic/params.lp`` (its ``#const`` lines)."""
     values: dict[str, int | bool] = {}
-    for name, value in constants("params", THRESHOLDS + SWITCHES).items():
-        values[name] = value == "true" if name in SWITCHES else value
+    for name, value in constants("params").items():
+        if name in THRESHOLDS + SWITCHES:
+            values[name] = value == "true" if name in SWITCHES else value
     missing = set(THRESHOLDS + SWITCHES) - set(values)
     if missing:
         raise RuntimeError(f"logic/params.lp lacks {sorted(missing)}")

@@ -1,4 +1,4 @@
-"""The fastest path to a target certificate (``pyqualify path``, PLANNER.md).
+"""The fastest path to a target certificate (``pyqualify path``, docs/planner.md).
 
 The plan is found by clingo with ``logic/planner.lp`` on top of the rules that
 ``check`` uses.  The horizon is searched in stages: if some plan reaches the
@@ -68,7 +68,7 @@ class _Deadline:
 
 @dataclass(frozen=True)
 class Step:
-    """One step of a plan: an action at a month (OUTPUT.md)."""
+    """One step of a plan: an action at a month (docs/output.md)."""
 
     month: int
     action: str
@@ -114,7 +114,7 @@ class Plan:
 
 @dataclass(frozen=True)
 class PathResult:
-    """The answer of ``path`` (OUTPUT.md), with the trade-offs and, if unreachable, why."""
+    """The answer of ``path`` (docs/output.md), with the trade-offs and, if unreachable, why."""
 
     applicant: Applicant
     as_of: int

@@ -83,7 +83,7 @@ def planner_options(*, no_study: bool = False, no_training: bool = False,
                     exam_months: dict[int, tuple[int, ...]] | None = None,
                     excluded: tuple[str, ...] = (),
                     catalog: tuple[Programme, ...] | None = None) -> PlannerOptions:
-    """The planning options of PLANNER.md's defaults with the given changes (checked)."""
+    """The planning options: the defaults of docs/planner.md with the given changes (checked)."""
     options = PlannerOptions.default()
     changes: dict[str, Any] = {}
     if catalog:

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from . import timeline
 from .applicant import (
+    CERTIFICATE_LEVELS,
     DIPLOMA_KINDS,
     EDUCATIONS,
     MAX_HOURS,
@@ -95,7 +96,7 @@ def profiles(rules: RuleParams) -> Profiles:
         for kind, major, skill in variants:
             probes.append(((status, (kind, major, skill)),
                            Applicant("none", diplomas=(Diploma(kind, major, month, skill),))))
-    for level in (*LEVELS, "preparatory_technician"):
+    for level in CERTIFICATE_LEVELS:
         for occupation in OCCUPATIONS:
             probes.append((("certificate", (level, occupation)), Applicant(
                 "none", certificates=(Certificate(level, occupation, PROBE_MONTH - 1),))))

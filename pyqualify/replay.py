@@ -2,7 +2,7 @@
 
 A plan is replayed by adding its facts to the applicant's file: the planned
 diploma (from its start), training record and certificates, and the work months
-from as_of on that PLANNER.md says are worked.  ``check`` on that applicant at
+from as_of on that docs/planner.md says are worked.  ``check`` on that applicant at
 month t answers "eligible at t?" independently of the planner's encoding.
 """
 

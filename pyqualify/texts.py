@@ -202,7 +202,7 @@ def describe_condition(condition: str, lang: str = "en") -> str:
     """A condition name of ``unmet`` (e.g. ``work_since_level3``) in words."""
     return text(CONDITIONS, condition, lang)
 
-# --- explanations (EXPLAIN.md) -----------------------------------------------------------------
+# --- explanations (docs/explanations.md) -----------------------------------------------------
 
 SHORT_LEVEL_NAMES: dict[int, tuple[str, str]] = {
     4: ("四级/中级工", "Level 4"), 3: ("三级/高级工", "Level 3"),

@@ -49,7 +49,7 @@ def routes(data: dict[str, Any], **params: Any) -> set[str]:
 
 
 def verdicts(data: dict[str, Any], **params: Any) -> dict[str, Any]:
-    """The OUTPUT.md core of the engine's answer (no extra keys)."""
+    """The docs/output.md core of the engine's answer (no extra keys)."""
     doc = pyqualify.check(pyqualify.parse_applicant(data), params=params).to_json()
     return {"as_of": doc["as_of"], "education_ok": doc["education_ok"],
             "levels": [{k: level[k] for k in ("level", "held", "eligible", "routes")}

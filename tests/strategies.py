@@ -1,7 +1,8 @@
 """Hypothesis strategies: random valid applicants and rule parameters.
 
-Applicants follow ``shared/spec/applicant.schema.json``. Dates are drawn relative to ``as_of``
-and biased towards the thresholds of RULES.md (12/24/36/48 months of work, the 12-month
+Applicants follow docs/input.md (its JSON Schema:
+``pyqualify/web/static/applicant.schema.json``).  Dates are drawn relative to ``as_of`` and
+biased towards the thresholds of docs/rules.md (12/24/36/48 months of work, the 12-month
 graduating window, 40 training hours), so that boundary cases turn up often.
 """
 
@@ -51,7 +52,7 @@ NASTY_IDS = (
     "emoji 🎬📈",
 )
 
-# Offsets (in months) that sit on or next to a threshold of RULES.md.
+# Offsets (in months) that sit on or next to a threshold of docs/rules.md.
 _THRESHOLD_OFFSETS = (0, 1, 11, 12, 13, 23, 24, 25, 35, 36, 37, 47, 48, 49)
 
 
@@ -171,7 +172,7 @@ def _relevant() -> st.SearchStrategy[str]:
 
 @st.composite
 def _route_seed(draw: st.DrawFn, now: int) -> dict[str, list[dict[str, Any]]]:
-    """Facts aimed at one route of RULES.md, placed near its thresholds.
+    """Facts aimed at one route of docs/rules.md, placed near its thresholds.
 
     Purely random facts reach the rarer routes (L3-1b, L2-2a, L2-2b, ...) only seldom; a seed
     makes each route likely to hold or to miss by one month.

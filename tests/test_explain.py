@@ -1,4 +1,5 @@
-"""EXPLAIN.md: opens/opens_by, shortfall and materials, against the independent reference."""
+"""opens/opens_by, shortfall and materials (docs/explanations.md), against the independent
+reference."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Months as people write them (APPLICANT.md) in every input: one parser, pyqualify.months.
+"""Months as people write them (docs/input.md) in every input: one parser, pyqualify.months.
 
 Each spelling is read as the same month by a YAML file, a JSON file, a JSON line (the quick
 way and the whole way), a CSV cell, an XLSX cell (text, number and date), an API body and

@@ -71,7 +71,9 @@ def test_the_cache_counts_distinct_questions() -> None:
 
 
 def test_a_path_that_fails_gives_that_line_an_error_record() -> None:
-    from pyqualify.batch.work import Chunk, Settings, answer_chunk
+    from pyqualify.batch.inputs import Chunk
+    from pyqualify.batch.records import Settings
+    from pyqualify.batch.work import answer_chunk
 
     lines = [b'{"id": "a", "as_of": "2026-11", "education": "none"}',
              b'{"id": "b", "as_of": "2026-11", "education": "high_school"}']

@@ -5,7 +5,8 @@
   applicant or the error (its path, its text in both languages, the id it names) must be
   those of the whole way (``parse_json_line`` then ``parse_applicant``).
 * A check result is written from cached pieces (``CheckResult.json_text``): the same
-  characters as encoding ``to_json()``, and a batch line the same as ``dumps(record)``.
+  characters as encoding ``to_json()``, and a batch line the same as the JSON text of its
+  document (``Record.json_line``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from pyqualify.applicant import (
     applicant_from_line,
     parse_applicant,
 )
-from pyqualify.batch.work import _line_text, dumps
+from pyqualify.batch.records import Record
 from pyqualify.eligibility import check_many
+from pyqualify.jsontext import json_text
 from pyqualify.loader import parse_json_line
 from pyqualify.synthetic import synthetic_lines
 
@@ -195,8 +197,10 @@ def test_batch_lines_are_written_alike() -> None:
             record.update(row=number + 1, sheet=["applicants", "表 1", "x\ud800"][number % 9 // 3])
         if result.applicant.id is not None:
             record["id"] = result.applicant.id
-        whole = dumps({**record, "ok": True, "check": result.to_json()})
-        assert _line_text({**record, "ok": True, "_result": result}) == whole
+        whole = json_text({**record, "ok": True, "check": result.to_json()})
+        kept = Record(record)
+        kept.checked(result, keep=True)
+        assert kept.json_line() == whole and kept.document() == json.loads(whole)
 
 
 def test_a_refused_line_leaves_no_reference_cycle() -> None:
@@ -212,7 +216,7 @@ def test_a_refused_line_leaves_no_reference_cycle() -> None:
     try:
         records = [_load_line(number, line.encode(), lang="en")[0]
                    for number, line in enumerate(HOSTILE, start=1)]
-        assert sum(not record.get("ok", True) for record in records) > 30
+        assert sum(not record.keys.get("ok", True) for record in records) > 30
         del records
         assert gc.collect() == 0
     finally:

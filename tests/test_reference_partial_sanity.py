@@ -1,8 +1,8 @@
-"""Sanity tests of the partial-facts reference (PARTIAL.md 1-4, tests/reference/partial.py).
+"""Sanity tests of the partial-facts reference (docs/partial.md 1-4, tests/reference/partial.py).
 
-Every expected answer below was worked out by hand from PARTIAL.md, RULES.md and PLANNER.md (the
-comments show the reasoning); none is produced by calling the reference itself. All cases are
-at as_of 2026-01; "work months" are the relevant months before as_of.
+Every expected answer below was worked out by hand from docs/partial.md, docs/rules.md and
+docs/planner.md (the comments show the reasoning); none is produced by calling the reference
+itself. All cases are at as_of 2026-01; "work months" are the relevant months before as_of.
 """
 
 from __future__ import annotations
@@ -374,7 +374,7 @@ def files_with_unknowns(draw: st.DrawFn, max_unknowns: int = 3) -> dict[str, Any
 def test_every_condition_met_least_favourably_is_met_in_every_completion(
     applicant: dict[str, Any], params: dict[str, Any]
 ) -> None:
-    # PARTIAL.md section 3: the property every route of RULES.md must keep.
+    # docs/partial.md section 3: the property every route of docs/rules.md must keep.
     assert ref.monotone_violations(applicant, params, offsets=(0, 12)) == []
 
 

@@ -1,8 +1,8 @@
 """Sanity tests of the brute-force reference planner: hand-worked cases and the spec examples.
 
-Every expected answer below was worked out by hand from RULES.md and PLANNER.md; the comments
-show the arithmetic. Objectives are [certified, study months, exams, trainings, sum of exam
-months] with months encoded as ``year * 12 + (month - 1)`` (CONTRACT.md).
+Every expected answer below was worked out by hand from docs/rules.md and docs/planner.md;
+the comments show the arithmetic. Objectives are [certified, study months, exams, trainings,
+sum of exam months] with months encoded as ``year * 12 + (month - 1)`` (CONTRACT.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The HTTP API of ``pyqualify serve`` (SERVICE.md) through Starlette's test client.
+"""The HTTP API of ``pyqualify serve`` (docs/service.md) through Starlette's test client.
 
 The answers must be the command line's JSON documents for the same file and options; bad
 input answers 422 naming the field; the server never answers 500, whatever the body.
@@ -441,7 +441,7 @@ def test_the_web_server_speaks_through_the_catalogue() -> None:
         assert "InputError(" not in source, name   # English-only errors: use input_error
 
 
-# --- the second version of SERVICE.md (issue 16) ------------------------------------------
+# --- the second version of docs/service.md (issue 16) ------------------------------------------
 
 def _validator(spec: dict[str, Any], name: str) -> Any:
     import jsonschema

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 
 
 def shown_plan(result: Any) -> dict[str, Any]:
-    """The plan the page shows first (SERVICE.md): a plan with no new study at most 6 months
+    """The plan the page shows first (docs/service.md): a plan with no new study at most 6 months
     slower than the fastest, else the fastest."""
     doc = result.to_json()
     plans = doc.get("tradeoffs") or [{**doc["plans"][0], "months": doc["months"],

@@ -1,5 +1,5 @@
 """Many clients at once: 8 clients send 48 planning questions to a real server while
-/api/health keeps answering within a second and /api/check stays quick (SERVICE.md,
+/api/health keeps answering within a second and /api/check stays quick (docs/service.md,
 "Safety")."""
 
 from __future__ import annotations

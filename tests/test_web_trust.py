@@ -1,6 +1,6 @@
-"""A page a person can trust (SERVICE.md, second version; issue 16), in Chromium.
+"""A page a person can trust (docs/service.md, second version; issue 16), in Chromium.
 
-Each test drives the page through the hooks of SERVICE.md and compares what it shows with
+Each test drives the page through the hooks of docs/service.md and compares what it shows with
 the engine's own answer for the same question.
 """
 
@@ -132,7 +132,7 @@ def test_choosing_a_trade_off_shows_that_plan_everywhere(
         assert inside, f"a marker of the plan to {plan['certified']} is off the axis"
         assert page.get_attribute("[data-testid=path-result]", "data-shown") == \
             plan["certified"]
-        # the hook of SERVICE.md stays the fastest path's month
+        # the hook of docs/service.md stays the fastest path's month
         assert shown_path(page) == (True, doc["certified"])
 
 

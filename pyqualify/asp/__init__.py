@@ -11,11 +11,24 @@
 No module of pyqualify outside this package imports clingo (``tests/test_layers.py``).
 """
 
-from .facts import add_applicant, add_file
-from .fast import Part
-from .logic import constants, logic_file, written_facts
-from .program import Model, Program, Solved, SolveTimeout, by_name
-from .symbols import atom, text
+from __future__ import annotations
 
-__all__ = ["Model", "Part", "Program", "SolveTimeout", "Solved", "add_applicant", "add_file",
-           "atom", "by_name", "constants", "logic_file", "text", "written_facts"]
+from importlib import import_module
+from typing import Any
+
+# Imported when first asked for, so that reading the defaults of logic/ (asp.logic) loads
+# no clingo: a batch's parent process never grounds.
+_WHERE = {"Model": "program", "Program": "program", "SolveTimeout": "program",
+          "Solved": "program", "by_name": "program", "add_applicant": "facts", "add_file": "facts",
+          "Part": "fast",
+          "atom": "symbols", "text": "symbols", "constants": "logic", "logic_file": "logic",
+          "written_facts": "logic"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value

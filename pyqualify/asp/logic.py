@@ -3,23 +3,26 @@
 The programs are the entry files (``check.lp``, ``explain.lp``, ``forecast.lp``,
 ``audit.lp``, ``planner.lp``): each ``#include``\\s the files it is made of, so clingo
 reads them from the folder itself (``python -m clingo logic/check.lp facts.lp`` runs too).
-Python reads the text of ``logic/`` only here, and only through clingo: the defaults of
-``#const`` from clingo's parse (:func:`constants`), and facts as they are written, before
-constants are replaced by their values (:func:`written_facts`: the parameter that a
-``need/3`` fact names).  Everything else (routes, conditions, thresholds in force, clause
-texts) is read as facts of a grounding (:meth:`.Program.atoms`).
+Python reads the text of ``logic/`` only here: the defaults of ``#const`` lines
+(:func:`constants`; read without clingo, so that a process that never grounds, such as the
+parent of a batch, does not load it: ``tests/test_logic.py`` holds them to clingo's own
+reading), and facts as they are written, before constants are replaced by their values
+(:func:`written_facts`, with clingo's parser: the parameter that a ``need/3`` fact names).
+Everything else (routes, conditions, thresholds in force, clause texts) is read as facts of
+a grounding (:meth:`.Program.atoms`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import clingo
-
 _FOLDER = resources.files("pyqualify.logic")
+_CONST = re.compile(r"^#const\s+([a-z_][A-Za-z0-9_]*)\s*=\s*(-?[0-9]+|[a-z_][A-Za-z0-9_]*)\s*\.",
+                    re.MULTILINE)
 
 
 def logic_file(name: str) -> str:
@@ -31,25 +34,19 @@ def logic_file(name: str) -> str:
 
 
 @cache
-def constants(name: str, names: tuple[str, ...]) -> dict[str, Any]:
-    """The values ``#const`` gives ``names`` in ``logic/<name>.lp`` (an int, or a name such
-    as true and false as a str); a constant it does not define is left out."""
-    control = clingo.Control(["--warn=none"])
-    control.load(logic_file(name))
-    found: dict[str, Any] = {}
-    for constant in names:
-        symbol = control.get_const(constant)
-        if symbol is not None:
-            found[constant] = (symbol.number if symbol.type == clingo.SymbolType.Number
-                               else symbol.name)
-    return found
+def constants(name: str) -> dict[str, int | str]:
+    """The values the ``#const`` lines of ``logic/<name>.lp`` give (an int, or a name such
+    as true or false as a str)."""
+    text = _FOLDER.joinpath(f"{name}.lp").read_text(encoding="utf-8")
+    return {constant: int(value) if value.lstrip("-").isdigit() else value
+            for constant, value in _CONST.findall(text)}
 
 
 @cache
 def written_facts(name: str, predicate: str, arity: int) -> tuple[tuple[Any, ...], ...]:
     """The facts ``predicate(...)`` of ``logic/<name>.lp`` with their arguments as written:
     a number, a string's text, or the name of a constant (not its value)."""
-    from clingo import ast
+    from clingo import ast  # the parser: only `rules` and `explain` ask
 
     found: list[tuple[Any, ...]] = []
 
@@ -69,6 +66,7 @@ def written_facts(name: str, predicate: str, arity: int) -> tuple[tuple[Any, ...
 
 
 def _written(term: Any) -> Any:
+    import clingo
     from clingo import ast
 
     if term.ast_type == ast.ASTType.SymbolicTerm:

@@ -14,7 +14,8 @@ import os
 from typing import Any
 
 from ..params import RuleParams
-from .work import Settings, answer_chunk
+from .records import Settings
+from .work import answer_chunk
 
 # Imported when first asked for: the path machinery (the planner), which `batch` without
 # --path never needs (about 40 ms of start-up), and the runner, which a worker process

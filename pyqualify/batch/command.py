@@ -11,8 +11,8 @@ import click
 
 from ..messages import InputError, input_error
 from .outputs import output_kind
+from .records import Settings
 from .runner import Run, execute
-from .work import Settings
 
 
 def run_batch_command(file: str, output: str | None, *, as_of: int | None,
@@ -37,7 +37,7 @@ def run_batch_command(file: str, output: str | None, *, as_of: int | None,
     written = {"lines": 0}
 
     def count(answer: Any) -> None:
-        written["lines"] += len(answer.infos)
+        written["lines"] += len(answer.entries)
 
     try:
         summary = execute(run, on_answer=count)

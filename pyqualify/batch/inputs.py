@@ -10,12 +10,23 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from ..applicant import MAX_FILE_BYTES
 from ..messages import InputError
 from .table import check_header, row_document
-from .work import Chunk
+
+
+@dataclass
+class Chunk:
+    """Items of one kind: JSON Lines ``(line, raw bytes or None when too long)`` or table rows
+    ``(line, row, (document, group numbers) or None, error or None)``."""
+
+    kind: str                      # "jsonl" | "table"
+    items: list[tuple[Any, ...]]
+    sheet: str | None = None
+    header: tuple[str, ...] = ()
 
 
 def kind_of(name: str) -> str:

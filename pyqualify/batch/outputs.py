@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from ..levels import LEVELS
 from ..messages import InputError
-from .work import Answer, Settings, info_of
+from .records import Answer, Settings, entry_of
 
 SYNC_SECONDS = 0.5
 
@@ -126,7 +126,7 @@ def resume_point(name: str, settings: Settings, add: Callable[[tuple[Any, ...]],
                 raise InputError("--resume", f"an output of this batch with lines numbered "
                                              f"from 1 on, but line {expected} of {name} is not",
                                  has_got=False)
-            add(info_of(record))
+            add(entry_of(record))
             count = expected
     return count
 

@@ -19,10 +19,12 @@ from typing import Any
 
 from ..cores import usable_cores
 from ..messages import InputError
-from .inputs import chunks, count_items
+from .inputs import Chunk, chunks, count_items
 from .outputs import Writer, resume_point
+from .records import Answer, Settings
 from .summary import Summary
-from .work import Answer, Chunk, Settings, answer_chunk, worker_start
+from .work import answer_chunk
+from .worker import worker_start
 
 CHECK_CHUNK = 1000    # items per chunk when only checking (one grounding each)
 PATH_CHUNK = 2        # items per chunk with --path (a path takes a fraction of a second)
@@ -85,13 +87,13 @@ def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summ
             for answer in _ordered(executor, chunks(run.source, size, skip=done), settings,
                                    workers * IN_FLIGHT):
                 writer.write(answer)
-                for info in answer.infos:
-                    summary.add(info)
+                for entry in answer.entries:
+                    summary.add(entry)
                 summary.solved += answer.solved
                 if on_answer is not None:
                     on_answer(answer)
                 if bar is not None:
-                    bar.update(len(answer.infos))
+                    bar.update(len(answer.entries))
         finally:
             summary.seconds = time.perf_counter() - started
             writer.close()

@@ -10,7 +10,7 @@ from ..levels import LEVELS
 
 
 class Summary:
-    """Counts built from the summary entries of :func:`.work.info_of` (bounded memory,
+    """Counts built from the summary entries of :mod:`.records` (bounded memory,
     except one 12-byte digest per distinct path question)."""
 
     def __init__(self, target: int | None = None):
@@ -25,8 +25,8 @@ class Summary:
         self.seconds = 0.0
         self.resumed = 0
 
-    def add(self, info: tuple[Any, ...]) -> None:
-        ok, eligible, routes, path, question = info
+    def add(self, entry: tuple[Any, ...]) -> None:
+        ok, eligible, routes, path, question = entry
         self.read += 1
         if not ok:
             self.bad += 1

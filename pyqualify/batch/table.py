@@ -9,7 +9,7 @@ Row 1 names the columns; every further non-empty row is one applicant.  The colu
 * ``certificate1_level  certificate1_occupation  certificate1_obtained``
 
 A group counts when one of its cells is filled; groups may be added (``work6_...``) or left
-out.  Values are those of an applicant file (APPLICANT.md, Chinese spellings included);
+out.  Values are those of an applicant file (docs/input.md, Chinese spellings included);
 months are read by :mod:`pyqualify.months` (``YYYY-MM``, ``2019.7``, ``2019年7月``, ...), and
 a date of the spreadsheet (a date cell, or a date written as text: 2019-07-01, 2019/7/1) is
 its month.  The row is then checked by the engine's loader, so a bad cell gets the same

@@ -92,7 +92,7 @@ def admits_text(path: str, readings: tuple[object, ...], routes: tuple[str, ...]
 
 def explanation_lines(result: CheckResult, lang: str) -> list[str]:
     """When each closed level opens, what each of its routes lacks (nearest first), and the
-    documents for each route that admits today (EXPLAIN.md)."""
+    documents for each route that admits today (docs/explanations.md)."""
     def say(key: str, **values: object) -> str:
         return text(EXPLAIN_LABELS, key, lang, **values)
 

@@ -1,4 +1,4 @@
-"""The Starlette application: the page, the JSON API, its description (SERVICE.md).
+"""The Starlette application: the page, the JSON API, its description (docs/service.md).
 
 No route reads or writes a file named by a request: the page's template, script and style
 are read from the package once, and questions travel as data to the worker processes.

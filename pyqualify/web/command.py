@@ -30,7 +30,7 @@ import click
               help="Seconds a request's body may take to arrive before it answers 408.")
 def serve(host: str, port: int, workers: int | None, time_limit: float, max_horizon: int,
           extra_hosts: tuple[str, ...], header_seconds: float, body_seconds: float) -> None:
-    """Serve the web page and the HTTP API (SERVICE.md) until interrupted."""
+    """Serve the web page and the HTTP API (docs/service.md) until interrupted."""
     try:
         from .server import run
     except ImportError as exc:  # the web extra is not installed

@@ -2,7 +2,8 @@
 
 The query parameters' schemas are also how the server checks them (:func:`matches`), so
 the document and the server cannot drift apart; the answers' schemas are the documents the
-command line prints (OUTPUT.md, EXPLAIN.md), and the tests validate every answer with them.
+command line prints (docs/output.md, docs/explanations.md), and the tests validate every
+answer with them.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def query_parameters(max_horizon: int) -> dict[str, dict[str, Any]]:
         "horizon": _query("horizon", f"Months from as_of within which to look (default 240; "
                           f"at most {max_horizon}, the server's --max-horizon).", horizon),
         "no_explain": _flag("no_explain", "Verdicts only: leave out opens, opens_by, "
-                            "shortfall and materials (EXPLAIN.md)."),
+                            "shortfall and materials (docs/explanations.md)."),
         "target": _query("target", "The level wanted (1 = 一级/高级技师).",
                          {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}),
     }
@@ -242,7 +243,7 @@ def _ok(description: str, schema: str) -> dict[str, Any]:
 
 
 def _body() -> dict[str, Any]:
-    return {"required": True, "description": "An applicant document (APPLICANT.md), JSON; "
+    return {"required": True, "description": "An applicant document (docs/input.md), JSON; "
             "YAML is read too (any other Content-Type).",
             "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/Applicant"},
@@ -271,18 +272,20 @@ def openapi_document(max_horizon: int = 480) -> dict[str, Any]:
         "info": {"title": "pyqualify", "version": __version__,
                  "description": "Who may sit which level of the 全媒体运营师 qualification, and "
                                 "the fastest path to a level: the same documents as the "
-                                "command line's `--format json` (OUTPUT.md, EXPLAIN.md). A "
-                                "query parameter the operation does not list answers 422."},
+                                "command line's `--format json` (docs/output.md, "
+                                "docs/explanations.md). A query parameter the operation "
+                                "does not list answers 422."},
         "paths": {
             "/api/check": {"post": {
                 "summary": "Which levels the applicant may sit now, and by which routes",
                 "parameters": [params[n] for n in CHECK_ORDER], "requestBody": _body(),
-                "responses": {**_ok("The check document (OUTPUT.md, EXPLAIN.md).", "Check"),
+                "responses": {**_ok("The check document (docs/output.md, "
+                                     "docs/explanations.md).", "Check"),
                               **common}}},
             "/api/path": {"post": {
                 "summary": "The fastest path to a certificate of the target level",
                 "parameters": [params[n] for n in PATH_ORDER], "requestBody": _body(),
-                "responses": {**_ok("The path document (OUTPUT.md).", "Path"), **common}}},
+                "responses": {**_ok("The path document (docs/output.md).", "Path"), **common}}},
             "/api/parse": {"post": {
                 "summary": "Read an applicant file (YAML or JSON) as the loader does",
                 "parameters": [params["lang"]],

@@ -1,4 +1,4 @@
-"""Errors in the person's words (SERVICE.md, "A page a person can trust").
+"""Errors in the person's words (docs/service.md, "A page a person can trust").
 
 The command line and the API's ``message`` name a field by its path (``work[0].end``) and
 list choices by their codes (``same, related, unrelated``).  For a person the page says the

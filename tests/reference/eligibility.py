@@ -1,6 +1,6 @@
-"""Independent pure-Python reference of the eligibility rules (RULES.md).
+"""Independent pure-Python reference of the eligibility rules (docs/rules.md).
 
-Written from ``shared/spec/RULES.md`` and ``tests/reference/CONTRACT.md`` alone, without looking
+Written from ``docs/rules.md`` and ``tests/reference/CONTRACT.md`` alone, without looking
 at ``logic/`` or ``pyqualify/``, so that the clingo engine can be checked against it.
 Standard library only.
 
@@ -100,7 +100,7 @@ def _level_key(level: Any) -> int | str:
 
 
 class Facts:
-    """The definitions of RULES.md ("Definitions that every route uses") for one applicant."""
+    """The definitions of docs/rules.md ("Definitions that every route uses") for one applicant."""
 
     def __init__(self, applicant: Mapping[str, Any], params: Mapping[str, Any]) -> None:
         self.params = params
@@ -373,9 +373,10 @@ def reference_check(applicant: dict, params: dict | None = None) -> dict:
     return {"as_of": month_str(f.as_of), "education_ok": education_ok, "levels": levels}
 
 
-# --- explanations (shared/spec/EXPLAIN.md) ----------------------------------------------------
-# Written from EXPLAIN.md, PLANNER.md rule 1 and RULES.md; the condition names are the contract
-# names of ``condition/2`` (EXPLAIN.md: "its name (condition/2 of logic/rules.lp)").
+# --- explanations (docs/explanations.md) ----------------------------------------------------
+# Written from docs/explanations.md, docs/planner.md rule 1 and docs/rules.md; the condition
+# names are the contract names of ``condition/2`` (docs/explanations.md: "its name
+# (condition/2 of logic/rules.lp)").
 
 HORIZON = 240
 
@@ -502,7 +503,7 @@ def route_conditions(route: str, f: Facts) -> list[tuple[str, bool, int | None, 
 
 
 def reference_shortfall(applicant: dict, params: dict | None = None) -> dict[str, list[dict]]:
-    """EXPLAIN.md ``shortfall``: for each route that does not admit, its unmet conditions,
+    """docs/explanations.md ``shortfall``: for each route that does not admit, its unmet conditions,
     sorted by name, with have/need when the condition counts months or hours."""
     p = merge_params(params)
     f = Facts(applicant, p)
@@ -537,7 +538,7 @@ WORK_ROUTES = frozenset({"L4-1", "L4-2", "L3-2", "L2-1", "L2-2a", "L2-2b", "L1-1
 
 
 def reference_materials(applicant: dict, params: dict | None = None) -> dict[int, dict]:
-    """EXPLAIN.md ``materials``: level -> route -> document IDs, for eligible levels."""
+    """docs/explanations.md ``materials``: level -> route -> document IDs, for eligible levels."""
     p = merge_params(params)
     f = Facts(applicant, p)
     graduated_only = dict(applicant)
@@ -633,7 +634,8 @@ def reference_opens(
     assume_work: bool = True,
     horizon: int = HORIZON,
 ) -> dict[int, tuple[str | None, list[str]]]:
-    """EXPLAIN.md ``opens``/``opens_by`` for every level, by trying every month in turn."""
+    """``opens``/``opens_by`` (docs/explanations.md) for every level, by trying every month
+    in turn."""
     now = reference_check(applicant, params)
     as_of = month_index(applicant["as_of"])
     found: dict[int, tuple[str | None, list[str]]] = {}

@@ -1,12 +1,12 @@
-"""Independent brute-force reference of PARTIAL.md sections 1-3 and the relevance of section 4.
+"""Independent brute-force reference of docs/partial.md sections 1-3 and the relevance of section 4.
 
-Written from ``shared/spec/PARTIAL.md``, the other specs and the references beside this file
+Written from ``shared/docs/partial.md``, the other specs and the references beside this file
 (``eligibility.reference_check``, ``planner.reference_plan``), without looking at ``logic/`` or
 ``pyqualify/``; standard library only. Everything is computed by enumerating completions (and,
 for the deciding sets, every partial assignment of readings): it is exact, not fast, and it
 never relies on monotonicity, so that the engine's use of it can be checked.
 
-The readings pinned where PARTIAL.md is open are listed in ``tests/reference/CONTRACT.md``
+The readings pinned where docs/partial.md is open are listed in ``tests/reference/CONTRACT.md``
 ("Partial facts"); the switchable ones are the keys of :data:`READINGS`.
 """
 
@@ -38,7 +38,7 @@ UNKNOWN_ALIASES = frozenset({UNKNOWN, "不确定", "不知道"})
 SECTIONS = ("diplomas", "work", "trainings", "certificates")
 OCCUPATIONS = ("same", "related", "unrelated")
 
-# The table of PARTIAL.md section 1, in its order; readings in the table's order.
+# The table of docs/partial.md section 1, in its order; readings in the table's order.
 UNKNOWN_FIELDS: dict[str, tuple[Any, ...]] = {
     "education": ("none", "junior_middle", "high_school", "equivalent"),
     "diplomas[i].major": OCCUPATIONS,
@@ -62,7 +62,7 @@ LEAST_FAVOURABLE: dict[str, Any] = {
     "certificates[i].occupation": "unrelated",
 }
 
-# Readings of the check document where PARTIAL.md is open (CONTRACT.md); each may be switched
+# Readings of the check document where docs/partial.md is open (CONTRACT.md); each may be switched
 # per call with ``readings=``.
 READINGS: dict[str, str] = {
     # levels[].held: "every" completion | "least_favourable" | "some" completion
@@ -270,7 +270,7 @@ def reference_partial_check(
     params: Mapping[str, Any] | None = None,
     readings: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The check document of PARTIAL.md section 2, by enumerating every completion.
+    """The check document of docs/partial.md section 2, by enumerating every completion.
 
     Returns ``{"as_of", "education_ok", "unknowns", "levels": [{"level", "held", "eligible",
     "routes", "verdict"} (+ "depends_on", "possible_routes" when the verdict is "depends")]}``.
@@ -361,7 +361,7 @@ def monotone_violations(
 
     The condition is a name of ``route_conditions`` or the route's own ID (the route itself);
     ("EDU", "EDU") stands for the general requirement. With ``offsets`` the files are also
-    judged at as_of + k (``forecast_applicant``: time and work go on, PLANNER.md rule 1, which
+    judged at as_of + k (``forecast_applicant``: time and work go on, docs/planner.md rule 1, which
     is where ``mode`` matters). ``least`` overrides the table of least favourable readings (to
     show that the check can fail). An empty list means the property holds for this file.
     """
@@ -405,7 +405,7 @@ def _steps(
     study_start: int | None,
     exams: Iterable[tuple[int, int]],
 ) -> list[dict[str, Any]]:
-    """OUTPUT.md steps (the replayable ones), in month order, starts before exams."""
+    """docs/output.md steps (the replayable ones), in month order, starts before exams."""
     steps: list[tuple[int, int, dict[str, Any]]] = []
     if training_start is not None:
         steps.append((training_start, 0, {"action": "start_training"}))
@@ -418,7 +418,7 @@ def _steps(
 
 
 def plan_steps(plan: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """The OUTPUT.md steps of a ``reference_plan`` result's ``plan`` (empty for None)."""
+    """The docs/output.md steps of a ``reference_plan`` result's ``plan`` (empty for None)."""
     if not plan:
         return []
     return _steps(
@@ -506,7 +506,7 @@ def plan_valid_in_all_completions(
     params: Mapping[str, Any] | None = None,
     planner: Mapping[str, Any] | None = None,
 ) -> tuple[bool, str]:
-    """Whether the plan (OUTPUT.md steps; only start_training, start_study and exam are
+    """Whether the plan (docs/output.md steps; only start_training, start_study and exam are
     replayed) is admitted step by step in every completion, with section 3's exception: in a
     completion where a file certificate blocks a level only because of an unknown reading (the
     level is not blocked in the least favourable completion), the plan's exam of that level is
@@ -539,11 +539,11 @@ def reference_partial_plan(
     *,
     best_case: bool = True,
 ) -> dict[str, Any]:
-    """The path document of PARTIAL.md section 3 (its keys; see CONTRACT.md).
+    """The path document of docs/partial.md section 3 (its keys; see CONTRACT.md).
 
     The plan is the least favourable completion's optimal plan (``reference_plan``) when it
     is valid in every completion (``plan_valid_in_all_completions``); otherwise the first plan
-    of that completion, in the order of PLANNER.md's objective, that is (exhaustive search:
+    of that completion, in the order of docs/planner.md's objective, that is (exhaustive search:
     small horizons only). ``months``/``certified``/``objective`` are that plan's, measured in
     the least favourable completion. ``best_case`` (False: not computed, key absent) is the
     fastest ``reference_plan`` over all completions with the fewest assumed readings, or None
@@ -593,7 +593,7 @@ def fastest_valid_plan(
     params: Mapping[str, Any] | None,
     planner: Mapping[str, Any] | None,
 ) -> tuple[list[int], list[dict[str, Any]]] | None:
-    """The best plan of the least favourable completion, in PLANNER.md's objective order, that
+    """The best plan of the least favourable completion, in docs/planner.md's objective order, that
     is valid in every completion (a plan valid in every completion is one of its plans).
 
     Exhaustive over every study (programme, start), training start and exam schedule, with only
@@ -673,7 +673,7 @@ def _best_case(
 
 # The fields of a record that can be unasked (absent), in the schema's order. ``work[i].end``
 # is never unasked: absent means a job still going on (a records answer for work may leave it
-# out, PARTIAL.md section 4).
+# out, docs/partial.md section 4).
 RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "diplomas": ("kind", "major", "skill_target", "graduation", "mode"),
     "work": ("start", "occupation"),

@@ -1,6 +1,6 @@
-"""Independent brute-force reference of the fastest-path planner (PLANNER.md).
+"""Independent brute-force reference of the fastest-path planner (docs/planner.md).
 
-Written from ``shared/spec/PLANNER.md``, ``RULES.md`` and ``tests/reference/CONTRACT.md`` alone,
+Written from ``docs/planner.md``, ``docs/rules.md`` and ``tests/reference/CONTRACT.md`` alone,
 without looking at ``logic/`` or ``pyqualify/``; standard library only. Eligibility at a month t
 is decided by :func:`tests.reference.eligibility.reference_check` on the applicant *as it stands
 at t*: ``as_of`` := t, the file's facts, and the facts the plan has added by t (see
@@ -10,12 +10,12 @@ catalogues); it is exact, not fast.
 What it explores: every study programme of the catalogue with every allowed start month, or no
 study; every training start, or none; every exam schedule (at each month: wait, or sit one level
 the applicant may sit then). It returns the lexicographic optimum of the five priorities of
-PLANNER.md: certified month, months of new study, number of exams, number of trainings, sum of
+docs/planner.md: certified month, months of new study, number of exams, number of trainings, sum of
 exam month indexes.
 
 Pruning, each provably safe (``exhaustive=True`` switches off all but P1 and enumerates every
 plan, for cross-checks on tiny cases).
-They rest on one property of RULES.md, *monotonicity*: every route and EDU is a conjunction of
+They rest on one property of docs/rules.md, *monotonicity*: every route and EDU is a conjunction of
 positive conditions, so eligibility at t can only grow when a certificate, diploma status or
 training is obtained earlier, or when more months are work months ("counted from a
 certificate's month" counts months m >= obtained, a superset for an earlier certificate; a
@@ -57,7 +57,7 @@ P9  A study with the training at as_of is at every month at least as eligible as
     study without training; when it cannot certify by the deadline, the latter is not swept.
 Eligibility results are cached on the exact inputs from which the applicant at t is built.
 
-Readings of PLANNER.md chosen here (beyond the pinned ones of CONTRACT.md):
+Readings of docs/planner.md chosen here (beyond the pinned ones of CONTRACT.md):
 
 R1  A target certificate in the file that is awaited (same/related, dated after as_of) cannot be
     sat again; the answer is its own month, with no exams (unreachable if after the horizon).
@@ -592,7 +592,7 @@ class _Planner:
         return best
 
     def objective(self, env: Env, exams: Exams) -> Objective:
-        """The five priorities of PLANNER.md, in order, for one plan."""
+        """The five priorities of docs/planner.md, in order, for one plan."""
         return (max(month for _, month in exams) + self.delay, env.study_months, len(exams),
                 env.trainings, sum(month for _, month in exams))
 
@@ -721,7 +721,7 @@ def reference_plan(
 ) -> dict:
     """The optimal objective of the fastest path to ``target`` (CONTRACT.md).
 
-    ``params`` are the rule parameters of RULES.md (passed to ``reference_check``), ``planner``
+    ``params`` are the rule parameters of docs/rules.md (passed to ``reference_check``), ``planner``
     overrides PLANNER_DEFAULTS. Returns ``{"reachable", "certified", "months", "objective",
     "plan"}``. ``exhaustive=True`` enumerates every plan without the prunings P2..P8 (tiny
     cases only; used to cross-check them).

@@ -104,7 +104,7 @@ export function showLevels(doc, fresh) {
       + (fresh ? "" : " stale");
     const badges = el("p", { class: "badges" });
     body.append(badges);
-    if (answer.held) {   // held: nothing to apply for (SERVICE.md)
+    if (answer.held) {   // held: nothing to apply for (docs/service.md)
       badges.append(el("span", { class: "badge held", text: U.held }));
       body.append(el("p", { class: "held-note", text: U.held_note }));
     } else {
@@ -244,7 +244,7 @@ function unknownsNote(doc) {
 
 // The plans a person can choose from: the trade-offs (fewest study months first), or the one
 // plan; ``fastest`` is the index of the fastest, ``recommended`` that of a plan with no new
-// study at most 6 months slower (SERVICE.md: shown first, as 推荐), or null.
+// study at most 6 months slower (docs/service.md: shown first, as 推荐), or null.
 export const RECOMMEND_MONTHS = 6;
 
 export function plansOf(doc) {

@@ -157,7 +157,7 @@ export function resetOptions() {
   setOptions({});
 }
 
-// The query string of a question; check and path get the same options (SERVICE.md: a
+// The query string of a question; check and path get the same options (docs/service.md: a
 // level's "opens" and the path answer one question), path also the target.
 export function query(kind) {
   const o = options();
