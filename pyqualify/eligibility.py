@@ -220,7 +220,7 @@ def check_many(applicants: Sequence[Applicant], *, as_of: int | None = None,
     # A file with unknown facts is judged as its least favourable completion (explanations,
     # forecast), its verdicts over every completion (partial.Unknowns), in one grounding.
     judged = [least_favourable(a) for a in applicants]
-    unknowns = Unknowns()
+    unknowns = Unknowns(rules.as_dict())
     if not explain:
         program = Program("check", {**rules.as_dict(), "explain": False})
         for key, (applicant, month) in enumerate(zip(judged, months, strict=True)):

@@ -1,12 +1,13 @@
-"""Facts a person is not sure of (docs/partial.md): the least favourable completion.
+"""Facts a person is not sure of (docs/partial.md): verdicts over the completions.
 
 A file may say ``unknown`` for the eight fields of :data:`pyqualify.applicant.UNKNOWN_FIELDS`.
-Which levels are eligible in some or in every completion, and what a level that depends
-depends on, is asked of the rules themselves (``logic/partial.lp``, ``logic/deciding.lp``:
-the readings as a choice, brave and cautious consequences).  Python only makes the *least
-favourable completion*, the file with every unknown read as ``logic/partial.lp``'s
-``least_favourable/2`` says: the applicant whose opens, shortfall, materials and plan hold
-whatever the answers are.
+Which levels are eligible in every and in some completion is judged by the rules on the
+least favourable and the most favourable completions, whose readings ``logic/partial.lp``
+and ``logic/verdicts.lp`` name (the rules are monotone in the readings, which the tests
+check for every route); what a level that depends depends on is asked of the rules as a
+search over the readings (``logic/depends.lp``: a choice of readings, brave consequences).
+The least favourable completion is also the applicant whose opens, shortfall, materials and
+plan hold whatever the answers are.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from .applicant import EDUCATIONS, MODES, OCCUPATIONS, SKILL_TARGETS, UNKNOWN, Applicant
-from .asp import Part, Program, add_file, atom
+from .asp import Part, Program, add_applicant, add_file, atom
 from .levels import LEVELS
 
 # The kind of readings of each field that may be unknown (logic/partial.lp, written/4).
@@ -30,25 +31,52 @@ READINGS: dict[str, tuple[str, ...]] = {
 
 
 @cache
+def _readings(name: str, predicate: str) -> dict[str, str | bool]:
+    """Kind of field -> a reading, as the facts ``predicate/2`` of ``logic/<name>.lp`` say
+    (the certificate's as a bool)."""
+    program = Program(name)
+    program.ground()
+    return {kind: value == "true" if kind == "certificate" else value
+            for kind, value in program.atoms(predicate, 2)}
+
+
 def least_readings() -> dict[str, str | bool]:
     """Kind of field -> its least favourable reading (``least_favourable/2`` of
-    logic/partial.lp; the certificate's as a bool)."""
-    program = Program("partial")
+    logic/partial.lp)."""
+    return _readings("partial", "least_favourable")
+
+
+@cache
+def best_skills() -> tuple[str, ...]:
+    """The skill targets a most favourable completion may read (``best_skill/1`` of
+    logic/verdicts.lp)."""
+    program = Program("verdicts")
     program.ground()
-    found: dict[str, str | bool] = {}
-    for kind, value in program.atoms("least_favourable", 2):
-        found[kind] = value == "true" if kind == "certificate" else value
-    return found
+    return tuple(value for (value,) in program.atoms("best_skill", 1))
 
 
 def least_favourable(applicant: Applicant) -> Applicant:
     """The applicant with every unknown read least favourably (itself when none is)."""
+    return _completed(applicant, least_readings())
+
+
+def most_favourable(applicant: Applicant) -> list[Applicant]:
+    """The most favourable completions (logic/verdicts.lp): every unknown read as
+    ``most_favourable/2`` says, a skill target as each :func:`best_skills` (only the first
+    when no skill target is unknown)."""
+    best = _readings("verdicts", "most_favourable")
+    unsure_skill = any(d.skill_target == UNKNOWN for d in applicant.diplomas)
+    skills = best_skills() if unsure_skill else best_skills()[:1]
+    return [_completed(applicant, {**best, "skill_target": skill}) for skill in skills]
+
+
+def _completed(applicant: Applicant, readings: dict[str, str | bool]) -> Applicant:
+    """The applicant with every unknown read as ``readings`` (kind -> reading) says."""
     if not applicant.unknowns():
         return applicant
-    low = least_readings()
 
     def read(value: object, field: str) -> object:
-        return low[FIELD_KIND[field]] if value == UNKNOWN else value
+        return readings[FIELD_KIND[field]] if value == UNKNOWN else value
 
     return replace(
         applicant,
@@ -109,45 +137,53 @@ class FileVerdicts:
 
 class Unknowns:
     """The files with unknown facts among the applicants of one grounding (a program of
-    ``logic/check.lp``, which includes partial.lp and deciding.lp).
+    ``logic/check.lp``).
 
-    :meth:`ask` adds a file as written beside the applicant that the caller adds for it
-    (its least favourable completion, under the same key); :meth:`solve` solves the
-    grounding, for the brave and the cautious consequences when there are such files, and
-    then, for each level that depends, for its minimal deciding sets; it returns the
-    atoms of the applicants (the same in every model).  :meth:`verdicts` tells a file's.
+    The caller adds a file's least favourable completion under the file's key; :meth:`ask`
+    adds its most favourable completions (``best0_KEY``, ``best1_KEY``) beside it;
+    :meth:`solve` takes the one model of the grounding: a level is eligible in every
+    completion when the least favourable one is, in some when a most favourable one is
+    (logic/verdicts.lp).  For each
+    level that depends it then asks ``logic/depends.lp`` for the minimal deciding sets,
+    :data:`GROUP` files to a grounding; it returns the atoms of the applicants.
+    :meth:`verdicts` tells a file's.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, constants: dict[str, Any] | None = None) -> None:
         self._files: dict[int, FileVerdicts] = {}
+        self._applicants: dict[int, tuple[Applicant, int]] = {}
+        self._best: dict[str, int] = {}     # a most favourable completion -> its file
+        self._constants = dict(constants or {})
 
     def ask(self, program: Program, key: int, applicant: Applicant, as_of: int) -> None:
         unknowns = applicant.unknowns()
         if unknowns:
-            add_file(program, key, applicant, as_of)
+            for n, best in enumerate(most_favourable(applicant)):
+                name = f"best{n}_{key}"
+                add_applicant(program, name, best, as_of)
+                program.fact("completion", name)
+                self._best[name] = key
             self._files[key] = FileVerdicts(unknowns)
+            self._applicants[key] = (applicant, as_of)
 
     def verdicts(self, key: int) -> FileVerdicts | None:
         return self._files.get(key)
 
     def solve(self, program: Program) -> list[Part]:
-        """The applicants' atoms (the model's, every model's when files are asked)."""
+        """The applicants' atoms (of the grounding's one model)."""
+        parts = program.first()
         if not self._files:
-            return program.first()
-        brave = program.solve(models=0, enum_mode="brave").last or []
-        cautious = program.solve(models=0, enum_mode="cautious").last or []
+            return parts
         own: list[Part] = []
-        for part in brave:
+        for part in parts:
             name, key, rest = part
-            if key.__class__ is tuple:
-                if key[0] == "some":
-                    self._note(self._files[key[1]], name, rest, sure=False)
-            elif name not in _DECIDING:
-                own.append(part)
-        for name, key, rest in cautious:
-            if key.__class__ is tuple and key[0] == "some":
-                self._note(self._files[key[1]], name, rest, sure=True)
-        self._deciding_sets(program)
+            if key.__class__ is str and key in self._best:
+                self._note(self._files[self._best[key]], name, rest, sure=False)
+                continue
+            own.append(part)
+            if key in self._files:
+                self._note(self._files[key], name, rest, sure=True)
+        self._deciding_sets()
         return own
 
     @staticmethod
@@ -161,34 +197,50 @@ class Unknowns:
         elif name == "education_ok" and sure:
             file.education_ok = True
 
-    def _deciding_sets(self, program: Program) -> None:
-        """For each level, one solve for the minimal deciding sets of every file whose
-        verdict at that level depends (their brave consequences: each field's readings
-        and routes in some minimal set)."""
-        for level in LEVELS:
-            keys = [key for key, file in self._files.items()
-                    if level in file.possible and level not in file.sure]
-            if not keys:
-                continue
-            found = program.solve(models=0, enum_mode="brave",
-                                  externals=[atom("deciding", key, level) for key in keys])
-            readings: dict[tuple[int, str], set[Any]] = {}
-            routes: dict[tuple[int, str], set[str]] = {}
-            for name, key, rest in found.last or []:
-                if name == "decides" and rest[0] == level:
-                    readings.setdefault((key, field_path(rest[1])), set()).add(rest[2])
-                elif name == "decides_by" and rest[0] == level:
-                    routes.setdefault((key, field_path(rest[1])), set()).add(rest[2])
-            for key in keys:
+    def _deciding_sets(self) -> None:
+        """The minimal deciding sets of every level that depends: for a few files at a
+        time, one grounding of ``logic/depends.lp`` and, per level, one solve for the brave
+        consequences (each field's readings and routes in some minimal set)."""
+        waiting = [key for key, file in self._files.items()
+                   if any(level in file.possible and level not in file.sure
+                          for level in LEVELS)]
+        for start in range(0, len(waiting), GROUP):
+            group = waiting[start:start + GROUP]
+            program = Program("depends", self._constants)
+            for key in group:
+                add_file(program, key, *self._applicants[key])
                 file = self._files[key]
-                file.depends_on[level] = [
-                    Dependence(path, _in_order(path, readings[(key, path)]),
-                               tuple(sorted(routes.get((key, path), ()))))
-                    for path in file.unknowns if (key, path) in readings]
+                for level in file.possible - file.sure:
+                    program.fact("depends", key, level)
+            program.ground()
+            for level in LEVELS:
+                keys = [key for key in group if level in self._files[key].possible
+                        and level not in self._files[key].sure]
+                if keys:
+                    self._decided(program, level, keys)
+
+    def _decided(self, program: Program, level: int, keys: list[int]) -> None:
+        found = program.solve(models=0, enum_mode="brave",
+                              externals=[atom("deciding", key, level) for key in keys])
+        readings: dict[tuple[int, str], set[Any]] = {}
+        routes: dict[tuple[int, str], set[str]] = {}
+        for name, key, rest in found.last or []:
+            if name == "decides" and rest[0] == level:
+                readings.setdefault((key, field_path(rest[1])), set()).add(rest[2])
+            elif name == "decides_by" and rest[0] == level:
+                routes.setdefault((key, field_path(rest[1])), set()).add(rest[2])
+        for key in keys:
+            file = self._files[key]
+            file.depends_on[level] = [
+                Dependence(path, _in_order(path, readings[(key, path)]),
+                           tuple(sorted(routes.get((key, path), ()))))
+                for path in file.unknowns if (key, path) in readings]
 
 
-_DECIDING = frozenset(("decides", "decides_by"))
-
+# Files whose deciding sets share one grounding of logic/depends.lp: the grounding of the
+# drops grows faster than the number of files: of 8 to 128, 32 and 64 were the fastest on
+# 1,600 synthetic files with 1-3 unknowns (8: 1.6x, 16: 1.15x, 128: 1.4x the time of 64).
+GROUP = 32
 
 def _in_order(path: str, readings: set[Any]) -> tuple[str | bool, ...]:
     """A field's readings in the order of its enumeration (a certificate's as bools)."""

@@ -23,7 +23,8 @@ def test_installed_wheel_works_outside_the_source_tree(tmp_path: Path) -> None:
     (wheel,) = dist.glob("pyqualify-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for lp in ("params.lp", "rules.lp", "state.lp", "check.lp", "probes.lp", "explain.lp",
-               "forecast.lp", "audit.lp", "planner.lp"):
+               "forecast.lp", "audit.lp", "planner.lp", "partial.lp", "verdicts.lp", "deciding.lp",
+               "as_of.lp", "depends.lp", "best_case.lp"):
         assert f"pyqualify/logic/{lp}" in names
 
     env_dir = tmp_path / "venv"

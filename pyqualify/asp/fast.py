@@ -135,7 +135,8 @@ def _c_model_parts(model: clingo.Model, shown: bool) -> list[Part]:
     new = [rep for rep in reps if rep not in known]
     if new:
         if len(known) + len(new) > _CACHE_MAX:
-            known.clear()
+            known.clear()                  # then every atom of this model is read again
+            new = list(dict.fromkeys(reps))
         for rep, text in zip(new, _c_texts(new), strict=True):
             known[rep] = parts_of(clingo.Symbol(rep), text)  # type: ignore[call-arg]
     return [known[rep] for rep in reps]
