@@ -22,7 +22,7 @@ from .messages import InputError, Raw, say
 from .months import format_month
 from .options import PlannerOptions, Programme
 from .params import RuleParams
-from .partial import field_path, least_favourable, reading_value
+from .partial import field_path, least_favourable, most_favourable, reading_value
 from .replay import applicant_at, planned_work
 
 APPLICANT_KEY = "me"
@@ -247,16 +247,39 @@ def _best_case(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
     """The fastest path over every completion of the file, with one completion that
     reaches it assuming the fewest readings other than the least favourable ones (those
     are the ``assumes``); None when it is no faster than the plan (``certified``)."""
-    within = None if certified is None else certified - as_of
-    search = _Search(applicant, as_of, target, rules, options, stats, deadline, within,
-                     completions=True)
+    within = _fastest_of_the_best(applicant, as_of, target, rules, options, stats, deadline)
+    if within == -1:
+        return None
+    hint = within if within is not None else None if certified is None else certified - as_of
+    search = _Search(applicant, as_of, target, rules, options, stats, deadline,
+                     None if hint is None else max(hint, 1), completions=True)
     fastest = search.best()
     if not fastest or (certified is not None and fastest[0].certified >= certified):
         return None
     months = fastest[0].certified - as_of
-    assumed = search.fewest_assumed(months)
     return {"months": months, "certified": format_month(fastest[0].certified),
-            "assumes": assumed}
+            "assumes": search.fewest_assumed(months)}
+
+
+def _fastest_of_the_best(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
+                         options: PlannerOptions, stats: dict[str, Any],
+                         deadline: _Deadline) -> int | None:
+    """The months of the fastest path over every completion, found without a search over
+    the completions when planning is monotone in the file's unknowns: a better reading
+    never delays a plan, so the fastest completion is a most favourable one
+    (logic/verdicts.lp), planned as any applicant (-1: none reaches the target).  Not so
+    for a certificate whose occupation is unknown (where it counts its level is not sat
+    again, which may be slower): then None, and best_case.lp searches them all."""
+    if unsure_certificates(applicant):
+        return None
+    fastest: int | None = None
+    for best in most_favourable(applicant):
+        if check(best, as_of=as_of, params=rules, explain=False).level(target).held:
+            return 0
+        plans = _Search(best, as_of, target, rules, options, stats, deadline).best()
+        if plans and (fastest is None or plans[0].certified - as_of < fastest):
+            fastest = plans[0].certified - as_of
+    return -1 if fastest is None else fastest
 
 
 def stages(horizon: int, within: int | None = None) -> list[int]:
