@@ -13,8 +13,7 @@ No module of pyqualify outside this package imports clingo (``tests/test_layers.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from ..lazy import lazy_getattr
 
 # Imported when first asked for, so that reading the defaults of logic/ (asp.logic) loads
 # no clingo: a batch's parent process never grounds.
@@ -26,9 +25,4 @@ _WHERE = {"Model": "program", "Program": "program", "SolveTimeout": "program",
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE, globals())
