@@ -110,6 +110,20 @@ def test_an_output_onto_the_input_is_refused_and_the_input_kept(
         assert source.read_bytes() == before
 
 
+@pytest.mark.parametrize("how", ["same", "symbolic"])
+def test_variant_an_xlsx_output_onto_its_xlsx_input_is_refused(tmp_path: Path,
+                                                               how: str) -> None:
+    source = tmp_path / "p.xlsx"
+    assert run("template", source).exit_code == 0
+    before = source.read_bytes()
+    target = source if how == "same" else tmp_path / "link.xlsx"
+    if how == "symbolic":
+        os.symlink(source, target)
+    result = run("batch", source, "--output", target)
+    plain(result)
+    assert source.read_bytes() == before
+
+
 @pytest.mark.parametrize("how", HOWS)
 def test_a_summary_onto_the_input_or_the_output_is_refused_before_anything_is_written(
         tmp_path: Path, source: Path, whole: Path, how: str) -> None:
