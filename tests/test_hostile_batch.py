@@ -180,11 +180,26 @@ def test_an_applicant_file_given_as_output_keeps_its_last_record(
     refused_untouched(mine, source, words="line 1 is not numbered 1")
 
 
+@pytest.mark.parametrize("text", ['{"id": "only", "education": "none"}', "education: none",
+                                  '{"li', '{"line": 1, "ok": tr'])
+def test_variant_a_one_line_file_without_newline_is_cut_only_when_it_may_be_ours(
+        tmp_path: Path, source: Path, whole: Path, text: str) -> None:
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(text, encoding="utf-8")
+    if text.startswith('{"li'):   # the torn start of this batch's first line: cut, resumed
+        assert run("batch", source, "--output", mine, "--resume", "--quiet").exit_code == 0
+        assert mine.read_bytes() == whole.read_bytes()
+    else:
+        refused_untouched(mine, source, words="without a newline")
+
+
 def test_variant_an_applicant_file_given_as_csv_output_is_untouched(
         tmp_path: Path, source: Path) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text("id,as_of,education\na,2026-11,high_school\nb,2026-11,no", encoding="utf-8")
     refused_untouched(mine, source, words="header")
+    mine.write_text("id,as_of,education", encoding="utf-8")   # a header alone, no newline
+    refused_untouched(mine, source, words="without a newline")
 
 
 @pytest.mark.parametrize("options", [["--no-explain"], ["--set", "l4_1_work_months=12"],

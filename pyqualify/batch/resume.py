@@ -74,6 +74,7 @@ def _read(name: str, settings: Settings, kind: str, add: Callable[[tuple[Any, ..
                 if len(raw) > MAX_RECORD_BYTES:
                     raise NotOurs(f"line {physical + 1} is longer than "
                                   f"{MAX_RECORD_BYTES >> 20} MiB")
+                _torn(raw, physical, kind, columns)
                 break   # a torn last line: cut off if the rest is good
             physical += 1
             try:
@@ -96,6 +97,24 @@ def _read(name: str, settings: Settings, kind: str, add: Callable[[tuple[Any, ..
                 first = text
             last = text
     return count, keep, first, last
+
+
+def _torn(raw: bytes, physical: int, kind: str, columns: list[str]) -> None:
+    """A last line without its newline is cut off only if it may be the start of a line
+    this batch writes (a record's ``{"line": ``, a row's line number, the CSV header):
+    the last line of a file of someone else's stays."""
+    text = raw.decode("utf-8", "replace")
+    if kind == "csv" and physical == 0:
+        start = ",".join(columns)
+        fits = start.startswith(text) or text.startswith(start)
+    elif kind == "csv":
+        fits = text[:1].isdecimal()
+    else:
+        start = '{"line": '
+        fits = start.startswith(text) or text.startswith(start)
+    if not fits:
+        raise NotOurs(f"its last line ({physical + 1}), without a newline, is not the start "
+                      f"of a line this batch writes")
 
 
 def _csv_cells(text: str, physical: int) -> list[str]:
