@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pyqualify.batch import inputs, run_batch
 from pyqualify.cli import main
@@ -352,3 +354,47 @@ def test_the_xlsx_writer_lets_go_of_its_archive_when_the_save_fails(tmp_path: Pa
     assert result.returncode == 2, result.stderr
     assert "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+# --- every row answered or named, whatever the bytes ---------------------------------------
+
+def _rows_of(body: bytes) -> list[bytes]:
+    """The rows of a CSV body as the batch counts them: lines, a lone CR ending one too."""
+    rows: list[bytes] = []
+    for line in body.split(b"\n"):
+        rows += line.rstrip(b"\r").split(b"\r") if b"\r" in line.rstrip(b"\r") else [
+            line.rstrip(b"\r")]
+    return rows[:-1] if body.endswith(b"\n") else rows
+
+
+def _blank(row: bytes) -> bool:
+    import csv
+
+    try:
+        text = row.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if text.count('"') % 2:
+        return False
+    cells = next(csv.reader([text + "\n"]), [])
+    return all(not cell.strip() for cell in cells)
+
+
+@given(st.lists(st.lists(st.sampled_from(['a', 'none', '"', ',', ' ', '\r', '高中', '\xff',
+                                          '""', '="1"', 'x' * 50]), max_size=8)
+                .map(lambda parts: "".join(parts).encode("utf-8", "surrogateescape")
+                     .replace("\xff".encode(), b"\xff")), max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_every_row_of_any_csv_is_answered_or_named(tmp_path_factory: Any,
+                                                   lines: list[bytes]):
+    """Property: whatever the lines hold (quotes, commas, CRs, bad bytes), every row that is
+    not blank gets exactly one item, in order; nothing is swallowed by another row."""
+    body = b"\n".join(lines) + b"\n"
+    path = tmp_path_factory.mktemp("csv") / "any.csv"
+    path.write_bytes(b"id,education\n" + body)
+    items = [item for chunk in inputs.chunks(str(path), 5) for item in chunk.items]
+    rows = _rows_of(body)
+    got = [row for _, row, _, _ in items]
+    expected = [number + 2 for number, row in enumerate(rows) if not _blank(row)]
+    assert got == expected
+    assert [number for number, _, _, _ in items] == list(range(1, len(items) + 1))

@@ -182,19 +182,18 @@ def _csv_rows(name: str) -> Iterator[tuple[str | None, int, Any]]:
                 continue
             if number == 0 and encoding == "utf-8" and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as exc:
+            body = raw.rstrip(b"\r\n")   # a lone CR ends a row too (0x0d is never part
+            for part in body.split(b"\r") if b"\r" in body else (body,):  # of a character)
                 number += 1
-                name_of = "UTF-8" if encoding == "utf-8" else "GB18030"
-                yield None, number, RowFault(
-                    f"text in {name_of}, as the start of the file is, but byte "
-                    f"{exc.start + 1} of the row is 0x{raw[exc.start]:02x}")
-                continue
-            for line in text.rstrip("\r\n").split("\r") if "\r" in text else (
-                    text.rstrip("\n"),):
-                number += 1
-                yield None, number, _cells(line)
+                try:
+                    text = part.decode(encoding)
+                except UnicodeDecodeError as exc:
+                    name_of = "UTF-8" if encoding == "utf-8" else "GB18030"
+                    yield None, number, RowFault(
+                        f"text in {name_of}, as the start of the file is, but byte "
+                        f"{exc.start + 1} of the row is 0x{part[exc.start]:02x}")
+                    continue
+                yield None, number, _cells(text)
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()
