@@ -327,3 +327,41 @@ def test_issue17_variant_half_sent_requests_are_let_go_by_the_server() -> None:
         finally:
             for s in held:
                 s.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_issue17_variant_odd_bodies_have_the_command_lines_words_as_yaml_and_as_json(
+        lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside test_web_hostile's bodies: a UTF-16 byte order mark, an invalid byte inside a
+    JSON string, a BOM before blank lines, a NUL; sent as YAML (no Content-Type) they get the
+    words `check body.yaml` gets, sent as application/json those of `check body.json`."""
+    import urllib.error
+    import urllib.request
+
+    from tests.web_server import running_server
+
+    monkeypatch.chdir(tmp_path)
+    bodies = [b"\xfe\xff\x00a", b'{"education": "\xc3"}', b"\xef\xbb\xbf\n  \n", b"\x00",
+              b"\n\n\n"]
+    prefix = "pyqualify：错误：" if lang == "zh" else "pyqualify: error: "
+    body_word = "请求内容" if lang == "zh" else "the body"
+    with running_server(workers=1) as server:
+        for body in bodies:
+            for suffix, headers in ((".yaml", {}), (".json",
+                                                    {"Content-Type": "application/json"})):
+                Path("body" + suffix).write_bytes(body)
+                cli_run = CliRunner().invoke(main, ["check", "body" + suffix, "--lang", lang])
+                assert cli_run.exit_code == 2
+                words = cli_run.output.strip().removeprefix(prefix).replace(
+                    f'"body{suffix}"', body_word)
+                request = urllib.request.Request(f"{server}/api/check?lang={lang}", data=body,
+                                                 method="POST", headers=headers)
+                try:
+                    urllib.request.urlopen(request, timeout=20)
+                    raise AssertionError("accepted")
+                except urllib.error.HTTPError as exc:
+                    assert exc.code == 422
+                    api = json.load(exc)["error"]["message"]
+                assert api.replace(" 请求内容 ", "请求内容") == words.replace(
+                    " 请求内容 ", "请求内容"), (body, suffix)
