@@ -365,3 +365,20 @@ def test_issue17_variant_odd_bodies_have_the_command_lines_words_as_yaml_and_as_
                     api = json.load(exc)["error"]["message"]
                 assert api.replace(" 请求内容 ", "请求内容") == words.replace(
                     " 请求内容 ", "请求内容"), (body, suffix)
+
+
+def test_issue17_variant_every_face_has_one_default_time_limit() -> None:
+    """`path`, `batch --path`, `serve` and the server's own run() and app share
+    DEFAULT_TIME_LIMIT (a change of one changes all)."""
+    import inspect
+
+    from pyqualify.options import DEFAULT_TIME_LIMIT
+    from pyqualify.web import app, server
+    from pyqualify.web.command import serve
+
+    assert inspect.signature(server.run).parameters["time_limit"].default == DEFAULT_TIME_LIMIT
+    assert inspect.signature(app.create_app).parameters["time_limit"].default == (
+        DEFAULT_TIME_LIMIT)
+    for command in (serve, main.commands["path"], main.commands["batch"]):
+        assert next(p.default for p in command.params if p.name == "time_limit") == (
+            DEFAULT_TIME_LIMIT)
