@@ -8,6 +8,7 @@ is a zip archive written when the run ends, so it cannot be resumed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import sys
@@ -87,7 +88,7 @@ class Writer:
     def close(self) -> None:
         if self.book is not None:
             try:
-                self.book.save(self.name)
+                save_book(self.book, self.name)
             except OSError as exc:
                 raise InputError("--output", f"a file that can be written ({exc.strerror})",
                                  self.name) from None
@@ -95,3 +96,40 @@ class Writer:
         if self.target is not None:
             target, self.target = self.target, None
             close_target(target)
+
+
+def save_book(book: Any, name: str) -> None:
+    """Save an openpyxl workbook to ``name`` (as ``Workbook.save``).  A write-only sheet is
+    closed first (into its temporary file), and when the disk is full the error is raised
+    with the archive already let go, so that nothing is retried when they are collected
+    (no ``ZipFile.__del__`` or generator traceback after the message)."""
+    import datetime as dt
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if book.write_only and not book.worksheets:
+        book.create_sheet()
+    archive = None
+    try:
+        if book.write_only:
+            for sheet in book.worksheets:
+                if not sheet.closed:
+                    sheet.close()
+        archive = ZipFile(name, "w", ZIP_DEFLATED, allowZip64=True)
+        book.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        for sheet in book.worksheets:   # a sheet's row writer left open by the failure
+            with contextlib.suppress(Exception):
+                rows = getattr(sheet, "_rows", None)
+                if rows is not None:
+                    rows.close()
+        handle = None if archive is None else archive.fp
+        if archive is not None:
+            archive.fp = None   # ZipFile.close and __del__ now do nothing
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        raise
+
