@@ -675,3 +675,32 @@ def test_a_default_batch_of_30000_lines_answers_every_line(tmp_path: Path) -> No
             out.read_text(encoding="utf-8").splitlines()[-20:]]
     assert alone == kept
     print(f"30,000 lines with explanations, one worker: {elapsed:.1f} s")
+
+
+def test_variant_a_dask_worker_killed_again_and_again_is_a_lost_worker() -> None:
+    """distributed's KilledWorker (a task whose workers died past its retries) and a
+    broken process pool both end as WorkerLost, which the command words with --resume."""
+    from concurrent.futures import Executor, Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pyqualify.batch.inputs import Chunk
+    from pyqualify.batch.records import Settings
+    from pyqualify.batch.runner import WorkerLost, _answers
+
+    class KilledWorker(Exception):
+        pass
+
+    class Failing(Executor):
+        def __init__(self, fault: BaseException) -> None:
+            self.fault = fault
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            future: Future[Any] = Future()
+            future.set_exception(self.fault)
+            return future
+
+    for fault in (KilledWorker("task"), BrokenProcessPool("gone"), ValueError("other")):
+        stream = _answers(Failing(fault), iter([Chunk("jsonl", [(1, b"{}")])]), Settings(), 3)
+        expected = ValueError if isinstance(fault, ValueError) else WorkerLost
+        with pytest.raises(expected):
+            next(stream)
