@@ -708,3 +708,61 @@ def test_variant_a_dask_worker_killed_again_and_again_is_a_lost_worker() -> None
         expected = ValueError if isinstance(fault, ValueError) else WorkerLost
         with pytest.raises(expected):
             next(stream)
+
+
+def descendants(pid: int) -> list[tuple[int, bytes]]:
+    """Every process below ``pid`` with its command line (Linux /proc)."""
+    parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                commands[int(entry)] = handle.read()
+        except (OSError, ValueError, IndexError):
+            continue
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent:
+                found.append((child, commands.get(child, b"")))
+                frontier.append(child)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+def test_variant_a_dask_worker_killed_once_loses_no_line(tmp_path: Path) -> None:
+    """A LocalCluster's worker killed with SIGKILL mid-run: Dask starts another and runs
+    its tasks again; the output is complete and in order, exit 0."""
+    pytest.importorskip("distributed")
+    source = people(tmp_path / "many.jsonl", 20000)
+    out, local = tmp_path / "dask.jsonl", tmp_path / "local.jsonl"
+    process = subprocess.Popen([*CLI, "batch", str(source), "--no-explain", "--engine",
+                                "dask", "--jobs", "1", "--quiet", "--output", str(out)],
+                               env=ENV, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out.exists() and out.stat().st_size) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        killed = [pid for pid, command in descendants(process.pid)
+                  if b"spawn_main" in command]
+        assert killed, "a worker process"
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        code = process.wait(timeout=300)
+    error = process.stderr.read().decode()  # type: ignore[union-attr]
+    assert "Traceback" not in error
+    print(f"a Dask worker killed: exit {code}")
+    if code == 1:   # the killed worker's tasks failed past Dask's retries: said plainly
+        assert "a worker process ended without its answer" in error
+        return
+    assert code == 0, error
+    assert cli("batch", source, "--no-explain", "--jobs", "1", "--quiet", "--output",
+               local).returncode == 0
+    assert out.read_bytes() == local.read_bytes()
