@@ -766,3 +766,68 @@ def test_variant_a_dask_worker_killed_once_loses_no_line(tmp_path: Path) -> None
     assert cli("batch", source, "--no-explain", "--jobs", "1", "--quiet", "--output",
                local).returncode == 0
     assert out.read_bytes() == local.read_bytes()
+
+
+# --- a property: whatever happened to an output, --resume never makes it worse ----------------
+
+def _resume_case_files(kind: str) -> tuple[Path, bytes]:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="pyq-resume-"))
+    source = people(folder / "in.jsonl", 6, seed=3)
+    out = folder / f"whole.{kind}"
+    assert run("batch", source, "--output", out, "--quiet").exit_code == 0
+    return source, out.read_bytes()
+
+
+_RESUME_CASES: dict[str, tuple[Path, bytes]] = {}
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_resume_of_any_damaged_output_finishes_it_or_leaves_it(kind: str, tmp_path: Path
+                                                                ) -> None:
+    """Hypothesis cuts a finished output anywhere and changes, inserts or deletes bytes:
+    --resume either refuses (exit 2, one line, the file byte for byte as it was) or
+    finishes it, and a finished file has every line numbered in order, its records after
+    the kept ones this batch's, and the whole file when only the torn tail was damaged."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    if kind not in _RESUME_CASES:
+        _RESUME_CASES[kind] = _resume_case_files(kind)
+    source, whole = _RESUME_CASES[kind]
+    target = tmp_path / f"out.{kind}"
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(cut=st.integers(0, len(whole)), edits=st.lists(st.tuples(
+        st.sampled_from(["set", "insert", "delete"]), st.integers(0, len(whole)),
+        st.binary(min_size=1, max_size=3)), max_size=2))
+    def check(cut: int, edits: list[tuple[str, int, bytes]]) -> None:
+        data = bytearray(whole[:cut])
+        for how, where, value in edits:
+            where = min(where, len(data))
+            if how == "set" and where < len(data):
+                data[where:where + 1] = value[:1]
+            elif how == "insert":
+                data[where:where] = value
+            elif how == "delete":
+                del data[where:where + len(value)]
+        target.write_bytes(bytes(data))
+        result = run("batch", source, "--output", target, "--resume", "--quiet")
+        assert result.exit_code in (0, 2), result.output
+        assert "Traceback" not in result.output and "internal error" not in result.output
+        after = target.read_bytes()
+        if result.exit_code == 2:
+            assert result.stderr.startswith("pyqualify: error: --resume: ")
+            assert after == bytes(data), "refused: the file as it was"
+            return
+        lines = after.splitlines(keepends=True)
+        wanted = whole.splitlines(keepends=True)
+        assert len(lines) == len(wanted)
+        kept = bytes(data)[:bytes(data).rfind(b"\n") + 1].count(b"\n")
+        assert lines[kept:] == wanted[kept:], "the rest is this batch's answers"
+        if bytes(data)[:bytes(data).rfind(b"\n") + 1] == whole[:bytes(data).rfind(b"\n") + 1]:
+            assert after == whole
+
+    check()
