@@ -831,3 +831,22 @@ def test_resume_of_any_damaged_output_finishes_it_or_leaves_it(kind: str, tmp_pa
             assert after == whole
 
     check()
+
+
+def test_variant_a_middle_line_of_other_options_is_refused(tmp_path: Path, source: Path,
+                                                            whole: Path) -> None:
+    """The first and the last kept lines are answered again; every JSON line between them
+    must name the same options (its check's parameters, whether it explains)."""
+    other = tmp_path / "other.jsonl"
+    assert run("batch", source, "--output", other, "--set", "l4_1_work_months=12",
+               "--quiet").exit_code == 0
+    mixed = tmp_path / "mixed.jsonl"
+    ours = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    theirs = other.read_text(encoding="utf-8").splitlines(keepends=True)
+    mixed.write_text("".join(ours[:2] + theirs[2:3] + ours[3:6]), encoding="utf-8")
+    refused_untouched(mixed, source, words="line 3 was answered with other options")
+    brief = tmp_path / "brief.jsonl"
+    assert run("batch", source, "--output", brief, "--no-explain", "--quiet").exit_code == 0
+    mixed.write_text("".join(ours[:2] + brief.read_text(encoding="utf-8").splitlines(
+        keepends=True)[2:3] + ours[3:6]), encoding="utf-8")
+    refused_untouched(mixed, source, words="line 3 was answered with other options")
