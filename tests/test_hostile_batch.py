@@ -850,3 +850,18 @@ def test_variant_a_middle_line_of_other_options_is_refused(tmp_path: Path, sourc
     mixed.write_text("".join(ours[:2] + brief.read_text(encoding="utf-8").splitlines(
         keepends=True)[2:3] + ours[3:6]), encoding="utf-8")
     refused_untouched(mixed, source, words="line 3 was answered with other options")
+
+
+def test_variant_a_socket_as_output_or_summary_is_refused_at_once(tmp_path: Path,
+                                                                  source: Path) -> None:
+    listening = socket.socket(socket.AF_UNIX)
+    path = tmp_path / "s.jsonl"
+    listening.bind(str(path))
+    try:
+        for option in ("--output", "--summary"):
+            result = run("batch", source, option, path)
+            plain(result)
+            assert f"{option}: expected a file that can be written" in result.stderr
+            assert "is a socket" in result.stderr
+    finally:
+        listening.close()
