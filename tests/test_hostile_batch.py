@@ -527,10 +527,15 @@ def test_a_malformed_scheduler_address_exits_2_at_once(address: str, source: Pat
     assert out.read_bytes() == b"an earlier answer\n", "nothing written"
 
 
+MIMIC = (b":\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00*\x00\x00\x00\x00"
+         b"\x00\x00\x00\x83\xabcompression\xc0\xa6python\x93\x03\x0b\x07\xafpickle-protocol\x05")
+
+
 @contextlib.contextmanager
 def listener(behaviour: str) -> Iterator[int]:
     """A real TCP listener on a free loopback port: ``silent`` accepts and never speaks,
-    ``http`` answers HTTP, ``huge`` sends a length prefix of exabytes, ``close`` hangs up."""
+    ``http`` answers HTTP, ``huge`` sends a length prefix of exabytes, ``close`` hangs up,
+    ``mimic`` sends a Dask scheduler's handshake and then nothing more."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(16)
@@ -548,6 +553,8 @@ def listener(behaviour: str) -> Iterator[int]:
                 conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")
             elif behaviour == "huge":
                 conn.sendall(b"\xff" * 8 + b"x" * 100)
+            elif behaviour == "mimic":   # the handshake a Dask 2026 scheduler sends
+                conn.sendall(MIMIC)
             elif behaviour == "close":
                 conn.close()
                 continue
@@ -567,7 +574,8 @@ def listener(behaviour: str) -> Iterator[int]:
 
 @pytest.mark.parametrize(("behaviour", "words", "within"), [
     ("silent", "said nothing within 10 s", 25), ("http", "does not speak Dask", 10),
-    ("huge", "does not speak Dask", 10), ("close", "does not speak Dask", 10)])
+    ("huge", "does not speak Dask", 10), ("close", "does not speak Dask", 10),
+    ("mimic", "no answer to Dask's client within 10 s", 30)])
 def test_a_port_that_is_no_scheduler_exits_2_in_bounded_time(
         behaviour: str, words: str, within: float, source: Path) -> None:
     pytest.importorskip("distributed")
