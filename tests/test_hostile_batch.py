@@ -331,6 +331,7 @@ def test_variant_a_csv_output_with_only_its_header_resumes_whole(tmp_path: Path,
     assert cut.read_text(encoding="utf-8") == "".join(rows)
 
 
+@pytest.mark.slow
 def test_a_second_run_on_an_output_being_written_refuses_at_once(tmp_path: Path) -> None:
     source = people(tmp_path / "many.jsonl", 20000)
     out = tmp_path / "out.jsonl"
@@ -475,6 +476,7 @@ def workers_of(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
 @pytest.mark.parametrize("output", [True, False])
 def test_a_worker_killed_says_to_resume(tmp_path: Path, output: bool) -> None:
@@ -573,6 +575,7 @@ def listener(behaviour: str) -> Iterator[int]:
         server.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("behaviour", "words", "within"), [
     ("silent", "said nothing within 10 s", 25), ("http", "does not speak Dask", 10),
     ("huge", "does not speak Dask", 10), ("close", "does not speak Dask", 10),
@@ -792,6 +795,7 @@ def _resume_case_files(kind: str) -> tuple[Path, bytes]:
 _RESUME_CASES: dict[str, tuple[Path, bytes]] = {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["jsonl", "csv"])
 def test_resume_of_any_damaged_output_finishes_it_or_leaves_it(kind: str, tmp_path: Path
                                                                 ) -> None:
