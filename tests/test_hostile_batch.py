@@ -878,3 +878,34 @@ def test_variant_a_socket_as_output_or_summary_is_refused_at_once(tmp_path: Path
             assert "is a socket" in result.stderr
     finally:
         listening.close()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_variant_resume_of_a_spreadsheets_answers(tmp_path: Path, suffix: str) -> None:
+    """A spreadsheet's answers as JSON Lines, cut and resumed: the whole file; the same
+    output resumed from another sheet: refused and kept."""
+    rows = [["id", "as_of", "education"]] + [[f"p{i}", "2026-11", kind] for i, kind in
+                                             enumerate(["high_school", "none", "college",
+                                                        "bachelor", "junior_middle"] * 2)]
+    source, other = tmp_path / f"in{suffix}", tmp_path / f"other{suffix}"
+    for path, data in ((source, rows), (other, rows[:1] + rows[:0:-1])):
+        if suffix == ".csv":
+            path.write_text("".join(",".join(r) + "\n" for r in data), encoding="utf-8")
+        else:
+            from openpyxl import Workbook
+
+            book = Workbook()
+            sheet = book.active
+            sheet.title = "applicants"
+            for r in data:
+                sheet.append(r)
+            book.save(path)
+    whole = tmp_path / "whole.jsonl"
+    assert run("batch", source, "--output", whole, "--quiet").exit_code == 0
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(data[:len(data) // 2])
+    assert run("batch", source, "--output", cut, "--resume", "--quiet").exit_code == 0
+    assert cut.read_bytes() == data
+    cut.write_bytes(data[:len(data) // 2])
+    refused_untouched(cut, other, words="line 1")
