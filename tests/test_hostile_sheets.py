@@ -398,3 +398,41 @@ def test_every_row_of_any_csv_is_answered_or_named(tmp_path_factory: Any,
     expected = [number + 2 for number, row in enumerate(rows) if not _blank(row)]
     assert got == expected
     assert [number for number, _, _, _ in items] == list(range(1, len(items) + 1))
+
+
+def test_a_date_cell_out_of_range_is_its_rows_error_with_no_warning_on_stderr(
+        tmp_path: Path):
+    """openpyxl warns and reads ``#VALUE!`` for a date serial past its range: the warning
+    stays off standard error and the loader names the cell."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "applicants"
+    sheet.append(["id", "education", "work1_start", "work1_occupation"])
+    sheet.append(["late", "high_school", 1, "same"])
+    sheet.append(["ok", "high_school", "2019-01", "same"])
+    sheet["C2"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "d.xlsx")
+    with zipfile.ZipFile(tmp_path / "d.xlsx") as archive:
+        xml = archive.read(SHEET)
+    at = xml.index(b'r="C2"')
+    start = xml.index(b"<v>", at)
+    xml = xml[:start] + b"<v>1e300</v>" + xml[xml.index(b"</v>", start) + 4:]
+    (tmp_path / "bad.xlsx").write_bytes(with_part((tmp_path / "d.xlsx").read_bytes(),
+                                                  SHEET, xml))
+    result = subprocess.run([sys.executable, "-W", "default", "-m", "pyqualify", "batch",
+                             str(tmp_path / "bad.xlsx"), "--jobs", "1", "--no-explain",
+                             "--quiet"], capture_output=True, text=True, timeout=120,
+                            check=False, env={**os.environ, **ENV})
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["ok"] for r in got] == [False, True]
+    assert got[0]["column"] == "work1_start" and "#VALUE!" in got[0]["error"]
+
+
+def test_a_stray_quote_in_the_header_stops_the_batch_naming_row_1(tmp_path: Path):
+    path = tmp_path / "h.csv"
+    path.write_text('id,"education\na,none\n', encoding="utf-8")
+    assert_refused(run("batch", str(path)), "row 1: expected a quoted cell that ends on its "
+                                            "line")
