@@ -436,3 +436,27 @@ def test_a_stray_quote_in_the_header_stops_the_batch_naming_row_1(tmp_path: Path
     path.write_text('id,"education\na,none\n', encoding="utf-8")
     assert_refused(run("batch", str(path)), "row 1: expected a quoted cell that ends on its "
                                             "line")
+
+
+def test_a_csv_with_named_rows_resumes_to_the_whole_runs_answers(tmp_path: Path):
+    """The rows named for a stray quote or a bad byte count as items, so that --resume
+    skips exactly the rows answered before."""
+    from pyqualify.batch.records import Settings
+    from pyqualify.batch.runner import Run, execute
+
+    rows = [f"p{i},none".encode() for i in range(30)]
+    rows[4], rows[11], rows[20] = b'"x,none', b"\xff,none", b"q,none\rr,high_school"
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"id,education\n" + b"\n".join(rows) + b"\n")
+
+    def batch(output: Path, resume: bool) -> None:
+        execute(Run(source=str(source), output=str(output), settings=Settings(explain=False),
+                    jobs=1, inline=True, progress=False, resume=resume, chunk_size=4))
+
+    whole, torn = tmp_path / "whole.jsonl", tmp_path / "torn.jsonl"
+    batch(whole, False)
+    lines = whole.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 31
+    torn.write_bytes(b"".join(lines[:13]) + lines[13][:20])
+    batch(torn, True)
+    assert torn.read_bytes() == whole.read_bytes()
