@@ -117,7 +117,10 @@ class PathCache:
         now = resolve_as_of(applicant, as_of)
         rules = RuleParams.of(params)
         opts = options or PlannerOptions.default()
-        question, shift = canonical_question(applicant, now, target, rules, opts)
+        if applicant.unknowns():   # canonical questions know readings only: asked as it is
+            question, shift = replace(applicant, id=None, as_of=now), 0
+        else:
+            question, shift = canonical_question(applicant, now, target, rules, opts)
         key = (question, target, json.dumps(rules.as_dict(), sort_keys=True),
                json.dumps(opts.as_dict(), sort_keys=True, default=str), repr(opts.catalog),
                tuple(sorted(kwargs.items())))
