@@ -149,3 +149,19 @@ def test_the_readings_of_logic_are_those_of_the_file():
     for kind, value in program.atoms("reading", 2):
         found.setdefault(kind, set()).add(value)
     assert found == {kind: set(values) for kind, values in READINGS.items()}
+
+
+def test_best_cases_order_of_readings_is_the_tables():
+    """logic/best_case.lp's table/3 (the tie-break of ``assumes``) numbers every reading of
+    every kind in the order of the file's enumerations, from 0."""
+    from pyqualify.asp import Program
+
+    program = Program("best_case")
+    program.ground("base", ("fewest", [0]))
+    found: dict[str, list[tuple[int, str]]] = {}
+    for kind, value, rank in program.atoms("table", 3):
+        found.setdefault(kind, []).append((rank, value))
+    assert {kind: [value for _, value in sorted(pairs)] for kind, pairs in found.items()} == {
+        kind: list(values) for kind, values in READINGS.items()}
+    assert all([rank for rank, _ in sorted(pairs)] == list(range(len(pairs)))
+               for pairs in found.values())

@@ -126,3 +126,16 @@ def test_the_plan_of_an_awaited_level4_certificate_of_unknown_occupation():
     assert (mine["certified"], mine["months"]) == ("2026-05", 4)
     assert mine["best_case"] == {"months": 2, "certified": "2026-03",
                                  "assumes": {"certificates[0].occupation": "same"}}
+
+
+def test_best_case_of_tied_readings_names_the_first_of_the_table():
+    """high school and 同等学力 reach level 4 alike (EDU): best_case assumes the first of the
+    table's readings, as the reference does (a hypothesis case that once named
+    ``equivalent``)."""
+    doc = {"as_of": "2026-11", "education": "unknown",
+           "work": [{"start": "2024-09", "occupation": "same"}]}
+    planner = {"horizon": 12, "allow_study": False, "allow_training": False,
+               "assume_work": False}
+    assert ours(doc, 4, planner)["best_case"] == {
+        "months": 12, "certified": "2027-11", "assumes": {"education": "high_school"}}
+    agrees(doc, 4, planner)
