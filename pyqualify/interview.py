@@ -258,10 +258,12 @@ def path_question(state: State, target: int, params: RuleParams | None = None,
     questions = state.questions()
     if not questions or slowest == 0:
         return PathQuestion(None, (), slowest)
+    delaying = _delaying(state, fixed, target, RuleParams.of(params), planner, slowest)
+    first_delaying = next((q for q in questions if q in delaying), None)
     within = planner if slowest is None else planner.updated(horizon=max(1, slowest))
     best = _chain_months(state, fixed, 0, target, params, within)
     if best is None or (slowest is not None and best[0] >= slowest):
-        return PathQuestion(None, (), slowest)
+        return PathQuestion(first_delaying, ("path",) if first_delaying else (), slowest)
     fastest, routes = best
     faster = planner.updated(horizon=max(1, fastest))   # is a plan still this fast?
     low, high = 0, len(questions)   # turn 0: all read best (fast); turn len: all least (slow)
@@ -272,7 +274,42 @@ def path_question(state: State, target: int, params: RuleParams | None = None,
             low, routes = middle, found[1]
         else:
             high = middle
-    return PathQuestion(questions[high - 1], routes or ("path",), slowest)
+    found = questions[high - 1]
+    if first_delaying is not None and questions.index(first_delaying) < questions.index(found):
+        return PathQuestion(first_delaying, ("path",), slowest)
+    return PathQuestion(found, routes or ("path",), slowest)
+
+
+def _delaying(state: State, fixed: Applicant, target: int, rules: RuleParams,
+              options: PlannerOptions, slowest: int | None) -> set[str]:
+    """The sections not asked yet whose records could also delay the plan, where they do:
+    a full-time programme still running (it takes the months of work that planning
+    assumes; docs/planner.md) and a certificate of the target awaited (its level is not
+    sat again).  Each is planned as the record that delays most (a programme running past
+    the horizon, graduating too late to count; the target's certificate awaited at the
+    horizon's end), beside no record; a section whose record changes the months can change
+    the path.  Records can only help the verdicts, so only the path asks this."""
+    from .applicant import Certificate, Diploma
+    from .months import LAST_YEAR
+
+    least = least_readings()
+    applicant = _read(fixed, set(state.open_fields), least)
+    last = LAST_YEAR * 12 + 11
+    found = set()
+    for section in state.open_sections:
+        if section == "diplomas":
+            record: Any = Diploma("technical_school", "unrelated",
+                                  min(last, state.as_of + options.horizon + 24))
+            changed = replace(applicant, diplomas=(record,))
+        elif section == "certificates":
+            record = Certificate(target, "same", min(last, state.as_of + options.horizon - 1))
+            changed = replace(applicant, certificates=(record,))
+        else:
+            continue
+        months, _ = _planned(changed, target, state.as_of, rules, options, ())
+        if months != slowest:
+            found.add(section)
+    return found
 
 
 def _chain_months(state: State, fixed: Applicant, turn: int, target: int,
