@@ -428,3 +428,17 @@ def test_a_programme_still_running_delays_a_plan_that_waits_for_work(months: int
     found = _delaying(state, fixed, 4, rules, options, slowest)
     assert ("diplomas" in found) is delays
     assert "certificates" in found   # the target's certificate awaited: not sat again
+
+
+@pytest.mark.parametrize("skill, asked", [("unknown", True), ("none", False),
+                                          ("advanced", True), ("intermediate", False)])
+def test_a_skill_target_not_sure_is_read_as_advanced_too(skill: str, asked: bool) -> None:
+    """L3-1b: a higher-vocational diploma training advanced skills, and (I1) the level-4
+    certificate.  The certificates matter exactly when the skill target may be advanced."""
+    document = {"as_of": AS_OF, "education": "high_school", "work": [], "trainings": [],
+                "diplomas": [{"kind": "higher_vocational", "major": "same", "skill_target": skill,
+                              "mode": "full_time", "graduation": "2020-06"}]}
+    step = next_step(document)
+    assert (step.question is not None and step.question.field == "certificates") is asked
+    if asked:
+        assert step.question.why == ("L3-1b",)
