@@ -86,7 +86,7 @@ def open_page(ctx: BrowserContext, url: str) -> Page:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
-    page.wait_for_function("document.body.dataset.mode", timeout=ANSWER_MS)
+    page.wait_for_function("() => document.body.dataset.mode", timeout=ANSWER_MS)
     if page.evaluate("document.body.dataset.mode") == "ask":
         page.click("[data-testid=to-form]")
     page.wait_for_selector("[data-testid=path-result][data-reachable]", timeout=ANSWER_MS)

@@ -286,6 +286,8 @@ ASK_UI: dict[str, tuple[str, str]] = {
     "question": ("问题", "Question"),
     "what_is": ("这是什么意思？", "What does this mean?"),
     "choose": ("请选择…", "Choose…"),
+    "depends_section": ("取决于尚未回答的{field}：可能凭 {routes} 报考",
+                        "depends on your {field}, not asked yet: possibly by {routes}"),
 }
 
 

@@ -58,6 +58,9 @@ export function choiceWords(path, value) {
 function admitsText(item) {
   // as pyqualify.render.admits_text: 若第 1 条工作经历的职业是相关职业，可凭 L4-1 报考
   const routes = item.routes.join(sep);
+  if (!item.admits_if.length && D.ask) {   // a section not asked yet (the interview's check)
+    return fill(D.ask.depends_section, { field: fieldWords(item.field), routes });
+  }
   const m = RECORD_FIELD.exec(item.field);
   if (m && m[3] === "certificate") {
     return fill(D.partial.admits_if_certificate,

@@ -5,7 +5,7 @@
 // is not written: the question stays, marked at its input, and the document is unchanged.
 "use strict";
 
-import { $, $$, D, U, el, fill, sep } from "./util.js";
+import { $, $$, D, U, capital, el, fill, sep } from "./util.js";
 
 const A = D.ask;
 const panel = $("#ask-mode");
@@ -29,6 +29,7 @@ const iv = {
   seq: 0,
   call: null,
   active: false,
+  steps: 0,
 };
 let hooks = {};
 
@@ -144,6 +145,8 @@ async function send(doc, pending) {
   }
   if (seq !== iv.seq || !iv.active) return;
   setBusy(false);
+  iv.steps += 1;   // every answer of the server drawn, accepted or not (a hook for tests)
+  panel.dataset.step = String(iv.steps);
   if (status === 200 && data && typeof data === "object") {
     if (pending) iv.history.push(iv.doc);
     iv.doc = doc;
@@ -219,7 +222,8 @@ function inputFor(field) {
 
 function showError(err, whole) {
   clearError();
-  const field = err.field || "";
+  // the field as the questions name it: a path in the body's "applicant" is one of the document
+  const field = (err.field || "").replace(/^applicant(\.|(?=\[)|$)/, "");
   const text = err.text || err.message || "";
   errorBox.append(el("strong", { text: whole ? A.unreadable : U.error_title }), " ",
                   el("span", { text }));
@@ -373,24 +377,30 @@ function valueForm(q) {
 
 // --- a records question: the whole list of one section, each record with the keys asked -------
 
-function control(key, value) {
+function control(key, value, spec) {
+  // how a key is asked: the question's own description of it (its "fields") where it gives
+  // one, else from the key's name as the form asks it
+  const type = (spec && spec.type) || (MONTHS.has(key) ? "month" : key === "hours" ? "number"
+    : "choice");
   let input;
-  if (MONTHS.has(key)) {
+  if (type === "month") {
     input = el("input", { type: "text", inputmode: "numeric", placeholder: "YYYY-MM",
                           "aria-describedby": "ask-month-hint", autocomplete: "off" });
-    if (value !== undefined && value !== null) input.value = String(value);
-  } else if (key === "hours") {
-    input = el("input", { type: "number", min: "0", step: "1" });
-    if (value !== undefined && value !== null) input.value = String(value);
+  } else if (type === "number") {
+    input = el("input", { type: "number", min: String(spec && spec.minimum !== undefined
+      ? spec.minimum : 0), step: "1" });
+    if (spec && spec.maximum !== undefined) input.max = String(spec.maximum);
   } else {
-    const table = D.enums[D.field_enums[key]] || {};
+    const choices = spec && Array.isArray(spec.choices) ? spec.choices
+      : Object.entries(D.enums[D.field_enums[key]] || {}).map(([v, label]) => ({ value: v, label }))
+        .concat(UNSURE.has(key) ? [{ value: "unknown", label: D.unknown }] : []);
     input = el("select", {}, el("option", { value: "", text: A.choose }),
-      ...Object.entries(table).map(([v, label]) => el("option", { value: v, text: label })),
-      UNSURE.has(key) ? el("option", { value: "unknown", text: D.unknown }) : null);
-    if (value !== undefined && value !== null) input.value = String(value);
+      ...choices.map((c) => el("option", { value: String(c.value), text: c.label })));
   }
+  if (value !== undefined && value !== null) input.value = String(value);
   input.name = key;
-  return el("label", {}, U[key] || D.fields[key] || key, input);
+  const words = (spec && (spec.text || spec.label)) || U[key] || D.fields[key] || key;
+  return el("label", {}, words, input);
 }
 
 function recordValue(input) {
@@ -404,11 +414,12 @@ function recordValue(input) {
 function recordsForm(q) {
   const section = q.field;
   const keys = q.keys || [];
+  const specs = Object.fromEntries((q.fields || []).map((f) => [f.key, f]));
   const list = el("ol", { class: "ask-records", "data-testid": "ask-records" });
   const renumber = () => {
     [...list.children].forEach((li, i) => {
       li.dataset.field = `${section}[${i}]`;
-      $("legend", li).textContent = fill(D.records[section] || `${section} {n}`, { n: i + 1 });
+      $("legend", li).textContent = capital(fill(D.records[section] || `${section} {n}`, { n: i + 1 }));
       for (const input of $$("[name]", li)) input.dataset.field = `${section}[${i}].${input.name}`;
       $("[data-testid=ask-remove-record]", li).setAttribute(
         "aria-label", `${A.remove_record}: ${fill(D.records[section] || section, { n: i + 1 })}`);
@@ -419,7 +430,8 @@ function recordsForm(q) {
                       A.remove_record);
     const li = el("li", { class: "ask-record", "data-testid": "ask-record" },
       el("fieldset", {}, el("legend"),
-        ...keys.map((key) => control(key, values ? values[key] : undefined)), remove));
+        ...keys.map((key) => control(key, values ? values[key] : undefined, specs[key])),
+        remove));
     remove.addEventListener("click", () => {
       const next = li.nextElementSibling || li.previousElementSibling;
       li.remove();
