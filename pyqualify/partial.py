@@ -254,4 +254,5 @@ def _in_order(path: str, readings: set[Any]) -> tuple[str | bool, ...]:
 
 def reading_value(path: str, value: str) -> str | bool:
     """A reading as the file writes it (a training certificate's as a bool)."""
-    return value == "true" if FIELD_KIND[path.rsplit(".", 1)[-1]] == "certificate" else value
+    kind = FIELD_KIND.get(path.rsplit(".", 1)[-1])   # of a record not given yet: given, kind
+    return value == "true" if kind == "certificate" else value

@@ -231,6 +231,27 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   tradeoffs=front)
 
 
+def fastest_completion(applicant: Applicant, target: int, *, as_of: int,
+                       params: RuleParams | dict[str, Any] | None = None,
+                       options: PlannerOptions | None = None,
+                       facts: tuple[tuple[Any, ...], ...] = (),
+                       time_limit: float | None = None) -> tuple[Plan | None, dict[str, Any]]:
+    """The fastest plan over every completion of a file with unknown facts (best_case.lp)
+    whose facts are ``applicant``'s (as the file ``file``) and ``facts`` (the records not
+    given yet of an interview, logic/unasked.lp), and the fewest readings other than the
+    least favourable ones that reach it (field -> reading); ``(None, {})`` when no
+    completion reaches the target."""
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
+    search = _Search(applicant, as_of, target, rules, opts, stats, _Deadline(time_limit),
+                     completions=True, facts=facts)
+    plans = search.best()
+    if not plans:
+        return None, {}
+    return plans[0], search.fewest_assumed(plans[0].certified - as_of)
+
+
 def unsure_certificates(applicant: Applicant) -> dict[int, tuple[tuple[int, str], ...]]:
     """Level -> (month obtained, field) of each certificate of that level whose occupation
     the file says is unknown (a preparatory technician's is never sat, so never skipped)."""
@@ -305,11 +326,14 @@ class _Search:
                  options: PlannerOptions, stats: dict[str, Any], deadline: _Deadline,
                  within: int | None = None, *,
                  unsure: dict[int, tuple[tuple[int, str], ...]] | None = None,
-                 completions: bool = False):
+                 completions: bool = False, facts: tuple[tuple[Any, ...], ...] = ()):
         """``unsure``: the certificates whose occupation is unknown, by level (their exams
         are skipped where they count, section 6 of planner.lp); ``completions``: plan over
-        every completion of ``applicant``, a file with unknown facts (best_case.lp)."""
+        every completion of ``applicant``, a file with unknown facts (best_case.lp);
+        ``facts``: more facts of the file ``file`` (the records not given yet of an
+        interview, logic/unasked.lp), as ``(name, *arguments)``."""
         self.applicant, self.as_of, self.target = applicant, as_of, target
+        self.facts = facts
         self.unsure = unsure or {}
         self.completions = completions
         self.found_at: _Grounded | None = None   # the grounding of the last plan found
@@ -390,6 +414,8 @@ class _Grounded:
             add_file(program, "file", search.applicant, search.as_of)
             program.fact("completion_of", APPLICANT_KEY, "file")
             program.fact("free", APPLICANT_KEY)
+            for name, *args in search.facts:
+                program.fact(name, *args)
         else:
             add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
         for level, items in search.unsure.items():

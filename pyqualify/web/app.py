@@ -36,6 +36,7 @@ RULE_PARAMS = {"lang", "as_of", "set"}
 PLAN_FLAGS = ("no_study", "no_training", "no_assume_work")
 CHECK_PARAMS = RULE_PARAMS | {*PLAN_FLAGS, "horizon", "no_explain"}
 PATH_PARAMS = RULE_PARAMS | {"target", *PLAN_FLAGS, "horizon"}
+ASK_PARAMS = {"lang", "target"}   # the interview (POST /api/ask): its path's target, if any
 MAX_HORIZON = 480        # the default of --max-horizon: no client holds a planner longer
 HORIZON_LIMIT = 1200     # the command line's bound, the most --max-horizon may be
 BODY_SECONDS = 30.0      # the most a request body may take to arrive (then 408)
@@ -209,7 +210,8 @@ class Service:
 
     async def _ask(self, request: Request, kind: str) -> Response:
         lang = request_lang(request)
-        allowed = {"path": PATH_PARAMS, "check": CHECK_PARAMS, "parse": {"lang"}}[kind]
+        allowed = {"path": PATH_PARAMS, "check": CHECK_PARAMS, "parse": {"lang"},
+                   "ask": ASK_PARAMS}[kind]
         try:
             query = read_query(request, allowed, self.max_horizon)
             text = await read_text(request, self.body_seconds)
@@ -222,8 +224,11 @@ class Service:
             return Response(status_code=499)
         except InputError as exc:
             return refused(exc, lang)
+        if kind == "ask":   # a target only when given (an interview without one plans nothing)
+            query["ask_target"] = query.pop("target") if "target" in request.query_params \
+                else None
         job = Job(kind=kind, text=text, strict_json=is_json(request), **query)
-        pool = self.plans if kind == "path" else self.checks
+        pool = self.plans if kind == "path" or job.ask_target is not None else self.checks
 
         async def still_wanted() -> bool:
             return not await request.is_disconnected()
@@ -256,6 +261,11 @@ class Service:
         that the form can show what was in the file and mark the field.
         """
         return await self._ask(request, "parse")
+
+    # --- the interview (docs/partial.md, docs/service.md): one step, no state kept --------
+    async def ask(self, request: Request) -> Response:
+        """``{"applicant": PARTIAL}``: the next question of the interview, or done."""
+        return await self._ask(request, "ask")
 
     async def health(self, request: Request) -> Response:
         return answer({"status": "ok", "version": __version__})
@@ -392,6 +402,7 @@ def create_app(*, workers: int | None = None, time_limit: float = 10.0,
         Route("/api/check", service.check, methods=["POST"]),
         Route("/api/path", service.path, methods=["POST"]),
         Route("/api/parse", service.parse, methods=["POST"]),
+        Route("/api/ask", service.ask, methods=["POST"]),
         Route("/openapi.json", service.openapi, methods=["GET"]),
         Route("/docs", service.docs, methods=["GET"]),
     ]

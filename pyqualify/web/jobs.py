@@ -33,6 +33,7 @@ class Job:
     explain: bool = True          # check only: as the command line's --explain/--no-explain
     assume_work: bool = True      # check only: --no-assume-work
     horizon: int | None = None    # check only: --horizon (None: the command line's default)
+    ask_target: int | None = None  # ask only: the target of the interview's path (None: none)
 
 
 def answer(job: Job) -> dict[str, Any]:
@@ -57,6 +58,8 @@ def _answer(job: Job) -> dict[str, Any]:
     raw: Any = None
     try:
         raw = parse_text(job.text, strict_json=job.strict_json)
+        if job.kind == "ask":
+            return {"ok": ask_document(raw, job)}
         applicant = parse_applicant(raw)
         if job.kind == "parse":
             return {"ok": {"applicant": applicant.to_dict()}}
@@ -75,6 +78,25 @@ def _answer(job: Job) -> dict[str, Any]:
         return reply
     except Exception as exc:  # a fault of the program: reported, the worker goes on
         return {"fault": f"{exc.__class__.__name__}: {str(exc)[:300]}"}
+
+
+# --- the interview (docs/partial.md): POST /api/ask ------------------------------------------
+
+def ask_document(body: Any, job: Job) -> dict[str, Any]:
+    """The step of the interview for a body ``{"applicant": PARTIAL}``: the next question,
+    or done (pyqualify.interview); a bad answer raises the InputError that names it."""
+    from ..interview import next_step
+    from ..messages import Term, input_error
+
+    if not isinstance(body, dict):
+        raise input_error("", "mapping", body, what=Term("the_body"))
+    for key in body:
+        if key != "applicant":
+            raise input_error(str(key), "unknown_key", what=Term("the_body"), keys="applicant")
+    if "applicant" not in body:
+        raise input_error("applicant", "missing_key", what=Term("the_body"))
+    return next_step(body["applicant"], job.ask_target, job.lang, params=job.params,
+                     options=job.options).to_json()
 
 
 def plain(value: Any, budget: list[int]) -> Any:

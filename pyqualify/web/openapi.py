@@ -162,6 +162,9 @@ def _schemas() -> dict[str, Any]:
             ["code", "field", "month"])},
         "forecast": _object({"assume_work": {"type": "boolean"}, "horizon": counted},
                             ["assume_work", "horizon"]),
+        "unasked": {"type": "array", "items": {"type": "string"}, "description":
+                    "/api/ask only: the questions not asked yet (a section, education, a "
+                    "record's field), in the order they would be asked."},
     }, ["id", "as_of", "unknowns", "education_ok", "levels", "work_months", "parameters",
         "warnings"])
     step = _object({
@@ -214,7 +217,32 @@ def _schemas() -> dict[str, Any]:
     }, ["field", "message", "label", "text"]),
         "document": {"type": "object", "description": "/api/parse only: the file's raw "
                      "values (to fill a form and mark the field)."}}, ["error"])
-    return {"Check": check, "Level": level, "Path": path, "Step": step,
+    choice = _object({"value": {"description": "The value written at the field (a text, "
+                                               "a level, true or false, or unknown)."},
+                      "label": {"type": "string"}}, ["value", "label"])
+    key = _object({"key": {"type": "string"}, "type": {"enum": ["choice", "month", "number"]},
+                   "text": {"type": "string"}, "label": {"type": "string"},
+                   "choices": {"type": "array", "items": choice},
+                   "nullable": {"type": "boolean"}, "minimum": {"type": "integer"},
+                   "maximum": {"type": "integer"}}, ["key", "type", "text"])
+    question = _object({
+        "field": {"type": "string", "example": "diplomas[0].major",
+                  "description": "Where the answer is written in the partial applicant."},
+        "type": {"enum": ["choice", "month", "number", "records"]},
+        "choices": {"type": "array", "items": choice},
+        "keys": {"type": "array", "items": {"type": "string"},
+                 "description": "records: the fields each record of the answer has."},
+        "fields": {"type": "array", "items": key,
+                   "description": "records: how each key is asked."},
+        "text": {"type": "string"},
+        "why": {"type": "array", "items": {"type": "string"},
+                "description": "The routes (or `path`) the answer can change."}},
+        ["field", "type", "text", "why"])
+    ask = _object({"done": {"type": "boolean"}, "question": _nullable(question),
+                   "check": ref("Check"), "asked": counted,
+                   "applicant": ref("Applicant"), "path": ref("Path")},
+                  ["done", "question", "check", "asked"])
+    return {"Check": check, "Level": level, "Path": path, "Step": step, "Ask": ask,
             "Parameters": parameters, "Error": error,
             "Parsed": _object({"applicant": ref("Applicant")}, ["applicant"]),
             "Health": _object({"status": {"const": "ok"}, "version": {"type": "string"}},
@@ -298,6 +326,28 @@ def openapi_document(max_horizon: int = 480) -> dict[str, Any]:
                 "responses": {**_ok("The applicant as the loader reads it: every key, months "
                                     "as YYYY-MM. A 422 also has the file's raw `document`.",
                                     "Parsed"), **common}}},
+            "/api/ask": {"post": {
+                "summary": "The interview: the next question that can change the answer, "
+                           "or done (docs/partial.md)",
+                "description": "Stateless: the client writes each answer at the question's "
+                               "`field` in its partial applicant and posts it again. A "
+                               "section (diplomas, work, trainings, certificates) absent or "
+                               "null, `education` absent, or a record's field absent has "
+                               "not been asked yet; `unknown` is the answer \"not sure\".",
+                "parameters": [params["lang"], {**params["target"], "description":
+                               "The level of the path to settle too (none: the verdicts "
+                               "only)."}],
+                "requestBody": {"required": True, "description": "The partial applicant.",
+                                "content": {"application/json": {
+                                    "schema": _object({"applicant": {"type": "object"}},
+                                                      ["applicant"]),
+                                    "example": {"applicant": {
+                                        "as_of": "2026-11", "education": "high_school",
+                                        "diplomas": [{"kind": "junior_college",
+                                                      "graduation": "2023-06"}]}}}}},
+                "responses": {**_ok("The next question (`done` false), or the applicant "
+                                    "document with its check and path (`done` true).",
+                                    "Ask"), **common}}},
             "/api/health": {"get": {
                 "summary": "The server is up",
                 "responses": {**_ok("`{\"status\": \"ok\", \"version\": ...}`", "Health"),
