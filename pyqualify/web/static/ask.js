@@ -18,8 +18,8 @@ const UNSURE = new Set(["education", "major", "skill_target", "mode", "occupatio
 const MONTHS = new Set(["as_of", "graduation", "start", "end", "completed", "obtained"]);
 const OPTIONAL = new Set(["end"]);   // an empty end month: a job still going on
 // a question's jargon, explained by the glossary's words (as the form's "?" links do)
-const TERMS = { occupation: "related_occupation", skill_target: "skill_target",
-                certificate: "formal_training", trainings: "formal_training" };
+const TERMS = { occupation: ["related_occupation"], skill_target: ["skill_target", "assessed"],
+                certificate: ["formal_training"], trainings: ["formal_training"] };
 
 const iv = {
   doc: {},          // the answers accepted so far
@@ -30,6 +30,7 @@ const iv = {
   call: null,
   active: false,
   steps: 0,
+  left: null,       // the answers and their history when the person went to the form
 };
 let hooks = {};
 
@@ -80,9 +81,11 @@ export function setup(h) {
 }
 
 export function start(doc) {
+  const same = iv.left && JSON.stringify(iv.left.doc) === JSON.stringify(doc);
   iv.active = true;
-  iv.history = [];
+  iv.history = same ? iv.left.history : [];
   iv.ahead = null;
+  iv.left = null;
   iv.answer = null;
   iv.doc = doc && typeof doc === "object" ? clone(doc) : {};
   draw(false);
@@ -90,6 +93,7 @@ export function start(doc) {
 }
 
 export function stop() {
+  if (iv.active) iv.left = { doc: iv.doc, history: iv.history };
   iv.active = false;
   iv.seq += 1;
   if (iv.call) iv.call.abort();
@@ -298,12 +302,10 @@ function doneBox() {
     el("div", { class: "buttons" }, save, toForm));
 }
 
-function termBox(field) {
-  const key = TERMS[lastKey(field)] || TERMS[field];
-  const term = key && D.terms[key];
-  if (!term) return null;
-  return el("details", { class: "ask-term" },
-    el("summary", { text: `${A.what_is} ${term[0]}` }), el("p", { text: term[1] }));
+function termBoxes(field) {
+  const keys = TERMS[field] || TERMS[lastKey(field)] || [];
+  return keys.filter((key) => D.terms[key]).map((key) => el("details", { class: "ask-term" },
+    el("summary", { text: `${A.what_is} ${D.terms[key][0]}` }), el("p", { text: D.terms[key][1] })));
 }
 
 function prefill(field) {
@@ -320,8 +322,7 @@ function questionBox(q) {
   if (q.why && q.why.length) {
     box.append(el("p", { class: "ask-why", text: fill(A.why, { routes: q.why.join(sep) }) }));
   }
-  const term = termBox(q.field);
-  if (term) box.append(term);
+  box.append(...termBoxes(q.field));
   if (q.type === "choice") box.append(choiceButtons(q));
   else if (q.type === "records") box.append(recordsForm(q));
   else box.append(valueForm(q));
@@ -342,6 +343,10 @@ function choiceButtons(q) {
   return group;
 }
 
+function monthHint() {
+  return el("p", { class: "hint", id: "ask-q-month-hint", text: U.month_hint });
+}
+
 function nextButton() {
   return el("button", { type: "submit", class: "primary ask-next", "data-testid": "ask-submit" }, A.next);
 }
@@ -351,7 +356,7 @@ function valueForm(q) {
   const month = q.type === "month";
   const now = prefill(q.field);
   const input = el("input", month
-    ? { type: "text", inputmode: "numeric", placeholder: "YYYY-MM", "aria-describedby": "ask-month-hint" }
+    ? { type: "text", inputmode: "numeric", placeholder: "YYYY-MM", "aria-describedby": "ask-q-month-hint" }
     : { type: "number", min: "0", step: "1" });
   input.id = "ask-input";
   input.dataset.field = q.field;
@@ -366,6 +371,7 @@ function valueForm(q) {
     none.addEventListener("click", () => answerWith(q.field, null));
     buttons.append(none);
   }
+  if (month) f.append(monthHint());
   f.append(buttons);
   f.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -385,7 +391,7 @@ function control(key, value, spec) {
   let input;
   if (type === "month") {
     input = el("input", { type: "text", inputmode: "numeric", placeholder: "YYYY-MM",
-                          "aria-describedby": "ask-month-hint", autocomplete: "off" });
+                          "aria-describedby": "ask-q-month-hint", autocomplete: "off" });
   } else if (type === "number") {
     input = el("input", { type: "number", min: String(spec && spec.minimum !== undefined
       ? spec.minimum : 0), step: "1" });
@@ -453,6 +459,8 @@ function recordsForm(q) {
   else if (!Array.isArray(now)) addRecord(null);
   const f = el("form", { class: "ask-form", novalidate: true },
                el("p", { class: "hint", text: A.records_hint }), list, add,
+               keys.some((k) => ((specs[k] && specs[k].type) || (MONTHS.has(k) ? "month" : ""))
+                 === "month") ? monthHint() : null,
                el("div", { class: "buttons" }, nextButton(), none));
   f.addEventListener("submit", (e) => {
     e.preventDefault();
