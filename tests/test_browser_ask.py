@@ -26,6 +26,7 @@ from tests.web_page import (
     ROOT,
     Requests,
     axe_violations,
+    no_answer_shown,
     wait_for_answers,
 )
 
@@ -349,6 +350,10 @@ def test_a_month_that_is_no_month_is_marked_and_does_not_advance(
         wait_step(page, before)
     assert question(page) == {"field": "diplomas", "type": "records"}
     kept = fragment(page)["doc"]
+    levels = shown_states(page)
+    verdicts = page.eval_on_selector_all("[data-testid=check-result] [data-level]",
+                                         "ls => ls.map(l => l.dataset.verdict)")
+    assert None not in verdicts
     page.select_option("select[data-field='diplomas[0].kind']", "junior_college")
     field = page.locator("input[data-field='diplomas[0].graduation']")
     field.fill("2022-13")
@@ -370,6 +375,10 @@ def test_a_month_that_is_no_month_is_marked_and_does_not_advance(
     assert question(page) == {"field": "diplomas", "type": "records"}
     assert fragment(page)["doc"] == kept
     assert "diplomas" not in kept
+    # and the levels are still those of the answers accepted, shown as fresh
+    assert shown_states(page) == levels
+    assert page.eval_on_selector_all("[data-testid=check-result] [data-level]",
+                                     "ls => ls.map(l => l.dataset.verdict)") == verdicts
     # a month as people write it is taken, and the interview goes on
     field.fill("2022年6月")
     before = step(page)
@@ -379,6 +388,29 @@ def test_a_month_that_is_no_month_is_marked_and_does_not_advance(
     assert page.locator("[data-testid=ask] .field-error").count() == 0
     assert question(page) != {"field": "diplomas", "type": "records"}
     assert fragment(page)["doc"]["diplomas"][0]["kind"] == "junior_college"
+
+
+def test_answers_that_cannot_be_read_show_no_answer_until_mended(
+        server: str, phone: tuple[BrowserContext, Requests]) -> None:
+    ctx, _ = phone
+    saved = {"v": 1, "mode": "ask", "doc": {"as_of": "2026-13", "education": "high_school"}}
+    raw = base64.urlsafe_b64encode(json.dumps(saved).encode()).decode().rstrip("=")
+    page = open_ask(ctx, f"{server}/#a={raw}")
+    error = page.locator("[data-testid=error]")
+    assert error.count() == 1 and error.is_visible()
+    assert error.get_attribute("data-field") == "as_of"
+    assert page.get_attribute("#ask-as-of", "aria-invalid") == "true"
+    assert question(page) is None and page.locator("[data-testid=ask-done]").count() == 0
+    assert set(shown_states(page).values()) == {None}
+    assert no_answer_shown(page)
+    page.fill("#ask-as-of", "2026-11")
+    before = step(page)
+    page.press("#ask-as-of", "Tab")
+    wait_step(page, before)
+    assert error.count() == 0 or error.is_hidden()
+    assert question(page) is not None
+    assert None not in shown_states(page).values()
+    assert fragment(page)["doc"] == {"as_of": "2026-11", "education": "high_school"}
 
 
 def test_the_keyboard_alone_answers_and_goes_back(

@@ -286,6 +286,7 @@ ASK_UI: dict[str, tuple[str, str]] = {
     "question": ("问题", "Question"),
     "what_is": ("这是什么意思？", "What does this mean?"),
     "choose": ("请选择…", "Choose…"),
+    "unknowns": ("尚未问到或回答“不确定”的事项", "Facts not asked yet, or answered “not sure”"),
     "depends_section": ("取决于尚未回答的{field}：可能凭 {routes} 报考",
                         "depends on your {field}, not asked yet: possibly by {routes}"),
 }

@@ -348,9 +348,19 @@ interview.setup({
   fields: SECTIONS,
   target: () => $("#target").value,
   optionsChanged,
-  busy: (on) => {
+  busy: (on) => {   // while the next answer is on its way, the last one is dimmed
     $("#check-busy").hidden = !on;
     $("#path-busy").hidden = !on;
+    if (on) {
+      state.checkFresh = false;
+      state.pathFresh = false;
+      render();
+    }
+  },
+  kept: () => {   // an answer refused: the answers accepted and their levels stand
+    state.checkFresh = !!state.check;
+    state.pathFresh = !!state.path;
+    render();
   },
   answered: (answer, doc) => {
     state.check = answer.check || null;

@@ -162,7 +162,9 @@ async function send(doc, pending) {
   }
   const err = (data && data.error) || { field: "", text: U.server_error + status };
   if (pending) {   // the answer is refused: the question stays, the document is unchanged
+    drawLevels();
     showError(err);
+    if (hooks.kept) hooks.kept();
     return;
   }
   iv.answer = null;   // nothing is known of this document: no question, no level
@@ -187,8 +189,9 @@ function back() {
 
 function setBusy(on) {
   panel.setAttribute("aria-busy", String(on));
+  $("[data-testid=ask-levels]").classList.toggle("stale", on);
   for (const control of $$("#ask-body button, #ask-body input, #ask-body select")) {
-    if (on) control.dataset.wasDisabled = String(control.disabled);
+    if (on && !("wasDisabled" in control.dataset)) control.dataset.wasDisabled = String(control.disabled);
     control.disabled = on || control.dataset.wasDisabled === "true";
     if (!on) delete control.dataset.wasDisabled;
   }
