@@ -224,6 +224,7 @@ def test_an_interview_ends_with_the_verdicts_of_pyqualify_check(
     # no page of the interview asked anything but the page's own server
     assert requests.api("/api/ask") and not requests.api("/api/check")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []   # done, with the levels and the path
     assert page.errors == []   # type: ignore[attr-defined]
 
 
@@ -488,5 +489,11 @@ def test_a_wide_screen_opens_the_whole_form(server: str, browser: Browser) -> No
         page.set_viewport_size(PHONE)
         page.wait_for_timeout(300)
         assert page.evaluate("document.body.dataset.mode") == "form"
+        # the switch from a form as it opened: its defaults (高中毕业) are no answers
+        page.click("[data-testid=to-ask]")
+        page.wait_for_selector("[data-testid=ask-question]", timeout=ANSWER_MS)
+        assert set(fragment(page)["doc"]) == {"as_of"}
+        assert page.locator("[data-testid=error]").count() == 1   # one hook, of the mode shown
+        assert page.get_attribute("#ask-error", "data-testid") == "error"
     finally:
         ctx.close()

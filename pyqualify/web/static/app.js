@@ -159,6 +159,7 @@ async function loadText(body, name, contentType) {
                                               new AbortController().signal);
     if (code === 200) {
       fillForm(data.applicant);
+      touched = true;
       status.textContent = `${U.loaded}: ${name}`;
       state.choice = null;
       ask(true);
@@ -202,6 +203,8 @@ $("#paste-load").addEventListener("click", () => {
 $("#save-file").addEventListener("click", () => save(applicantDocument()));
 $("#clear-form").addEventListener("click", () => {
   fillForm({ education: "high_school" });
+  touched = false;
+  filled = null;
   state.choice = null;
   ask(true);
 });
@@ -261,6 +264,11 @@ window.addEventListener("hashchange", () => {
 
 const errorHook = { form: $("#form-error"), ask: $("#ask-error") };
 let filled = null;   // {form, ask}: what the form was filled with from the interview's answers
+// whether the form holds anything the person gave (a field changed, a file, a link): a form
+// as it opens holds only its defaults (高中毕业), which are no answers to the interview
+let touched = false;
+form.addEventListener("input", () => { touched = true; });
+form.addEventListener("change", () => { touched = true; });
 
 function setMode(next) {
   mode = next;
@@ -338,6 +346,7 @@ function toForm() {
   forget("");
   fillForm(doc);
   filled = { form: applicantDocument(), ask: partial };
+  touched = false;
   state.choice = null;
   ask(true);
   const first = $("#to-ask");
@@ -377,7 +386,10 @@ interview.setup({
   toForm,
 });
 $("#to-form").addEventListener("click", toForm);
-$("#to-ask").addEventListener("click", () => toAsk(fromForm(applicantDocument())));
+$("#to-ask").addEventListener("click", () => {
+  const doc = applicantDocument();
+  toAsk(filled || touched ? fromForm(doc) : { as_of: doc.as_of || D.month });
+});
 
 // --- opening the page: the answers kept in the address, if any --------------------------------
 
@@ -404,6 +416,7 @@ function open(saved) {
   silence();
   setMode("form");
   filled = null;
+  touched = !!saved;
   if (saved) {
     fillForm(saved.doc);
     $("#file-status").textContent = U.restored;
