@@ -194,15 +194,28 @@ def cli_json(*args: str) -> dict[str, Any]:
 
 # --- the tests -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["college-graduate", "level2-holder", "unsure-graduate"])
+# a training course that counts (L4-2): hours as a number, its certificate a yes or no
+TRAINED = {"id": "trained", "as_of": "2026-11", "education": "high_school",
+           "work": [{"start": "2025-09", "occupation": "same"}],
+           "trainings": [{"hours": 48, "occupation": "same", "certificate": True,
+                          "completed": "2026-03"}]}
+
+
+@pytest.mark.parametrize("name", ["college-graduate", "level2-holder", "unsure-graduate",
+                                  "trained"])
 def test_an_interview_ends_with_the_verdicts_of_pyqualify_check(
-        server: str, name: str, phone: tuple[BrowserContext, Requests]) -> None:
+        server: str, name: str, tmp_path: Path, phone: tuple[BrowserContext, Requests]) -> None:
     ctx, requests = phone
     page = open_ask(ctx, f"{server}/")
     path = EXAMPLES / f"{name}.yaml"
+    if name == "trained":
+        path = tmp_path / "trained.yaml"
+        path.write_text(yaml.safe_dump(TRAINED), encoding="utf-8")
     truth = truth_of(path)
     asked = interview(page, truth)
     assert asked, "no question was asked"
+    if name == "trained":   # the hours and the certificate were asked, and typed
+        assert {"trainings", "trainings[0].certificate"} <= set(asked), asked
     expected = cli_json("check", str(path))
     # the verdicts (a level held is a verdict "yes" too; whether it is held is not asked
     # when it cannot change a verdict)

@@ -372,6 +372,7 @@ interview.setup({
     render();
   },
   answered: (answer, doc) => {
+    if (!answer.done) state.choice = null;   // a plan chosen belongs to the path it was in
     state.check = answer.check || null;
     state.checkFresh = !!answer.check;
     state.path = answer.done && answer.path ? answer.path : null;
