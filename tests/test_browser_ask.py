@@ -261,6 +261,13 @@ def test_switching_to_the_form_and_back_keeps_the_answers(
     current = question(page)
     states = shown_states(page)
     kept = fragment(page)
+    # what was told is listed, in words
+    told = page.eval_on_selector_all("[data-testid=ask-answers] li",
+                                     "ls => ls.map(l => [l.dataset.field, l.textContent])")
+    for field in answered:
+        assert any(f == field or f.startswith(f"{field}[") for f, _ in told), (field, told)
+    if "diplomas" in answered:
+        assert any("大专（专科）" in text and "2022-06" in text for _, text in told), told
     assert kept["mode"] == "ask"
     for field in answered:
         assert value_at(kept["doc"], field) is not None

@@ -287,6 +287,9 @@ ASK_UI: dict[str, tuple[str, str]] = {
     "what_is": ("这是什么意思？", "What does this mean?"),
     "choose": ("请选择…", "Choose…"),
     "unknowns": ("尚未问到或回答“不确定”的事项", "Facts not asked yet, or answered “not sure”"),
+    "answers": ("你的回答", "Your answers"),
+    "none_given": ("没有", "none"),
+    "still_going_short": ("仍在进行", "still going on"),
     "depends_section": ("取决于尚未回答的{field}：可能凭 {routes} 报考",
                         "depends on your {field}, not asked yet: possibly by {routes}"),
 }

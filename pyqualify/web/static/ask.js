@@ -5,7 +5,8 @@
 // is not written: the question stays, marked at its input, and the document is unchanged.
 "use strict";
 
-import { $, $$, D, U, capital, el, fill, sep } from "./util.js";
+import { choiceWords, fieldWords } from "./answer.js";
+import { $, $$, D, U, capital, el, fill, sep, zh } from "./util.js";
 
 const A = D.ask;
 const panel = $("#ask-mode");
@@ -278,6 +279,7 @@ export function draw(focus) {
   const answer = iv.answer;
   $("#ask-progress").textContent = answer ? fill(A.asked, { n: answer.asked || 0 }) : "";
   $("#ask-options-note").hidden = !(hooks.optionsChanged && hooks.optionsChanged());
+  drawAnswers();
   body.replaceChildren();
   if (!answer) return;
   if (answer.done) {
@@ -292,6 +294,41 @@ export function draw(focus) {
     const first = $("input, select", box);
     (first || $("#ask-text")).focus();
   }
+}
+
+const colon = zh ? "：" : ": ";
+
+// What the person has told so far, in words (the document the answers are written into).
+function valueWords(path, value) {
+  if (value === null) return A.still_going_short;
+  return D.field_enums[lastKey(path)] || value === "unknown" ? choiceWords(path, value) : String(value);
+}
+
+function drawAnswers() {
+  const box = $("#ask-answers");
+  const list = $("ul", box);
+  list.replaceChildren();
+  const doc = iv.doc;
+  if ("education" in doc) {
+    list.append(el("li", { "data-field": "education",
+                           text: `${fieldWords("education")}${colon}${valueWords("education", doc.education)}` }));
+  }
+  for (const section of ["diplomas", "work", "trainings", "certificates"]) {
+    if (!Array.isArray(doc[section])) continue;
+    if (!doc[section].length) {
+      list.append(el("li", { "data-field": section, text: `${D.fields[section]}${colon}${A.none_given}` }));
+    }
+    doc[section].forEach((item, i) => {
+      if (!item || typeof item !== "object") return;
+      const facts = Object.entries(item).map(([key, value]) => {
+        const path = `${section}[${i}].${key}`;
+        return `${D.fields[key] || key} ${valueWords(path, value)}`;
+      });
+      list.append(el("li", { "data-field": `${section}[${i}]`,
+        text: `${capital(fill(D.records[section], { n: i + 1 }))}${colon}${facts.join(sep)}` }));
+    });
+  }
+  box.hidden = !list.children.length;
 }
 
 function doneBox() {
