@@ -238,32 +238,75 @@ class PathQuestion:
 
 def path_question(state: State, target: int, params: RuleParams | None = None,
                   options: PlannerOptions | None = None) -> PathQuestion:
-    """The first question whose answer can change the path to ``target``: the least
-    favourable plan (every fact not asked yet, and every "not sure", read least
-    favourably, no record added) against the fastest over every reading of the facts not
-    asked yet (best_case.lp, unasked.lp); when that is faster, each fact of the fewest
-    readings that reach it can change the path, and the first in the order of questions
-    is the one asked."""
-    from .planner import fastest_completion, fastest_path  # here: a check needs no planner
+    """The first question whose answer can change the path to ``target``.
+
+    Planning is monotone in the answers (a better reading, a record more, never delays a
+    plan), so the path is settled exactly when the least favourable plan (every fact not
+    asked yet, and every "not sure", read least favourably, no record added) is as fast as
+    the fastest over every answer not given yet: the most favourable readings
+    (logic/verdicts.lp), each section not asked yet as the record of logic/unasked.lp that
+    plans fastest (best_case.lp).  When it is faster, the questions are read least
+    favourably one by one in their order; the first whose turn makes the plan slower can
+    change the path (with the later ones read most favourably), and is found by bisection
+    over that chain: a few plannings, none of them a search over readings."""
+    from .planner import fastest_path  # here: a check needs no planner
 
     least = least_readings()
     fixed = _read(state.applicant, set(state.asked_unknowns), least)   # "not sure": least
+    planner = options or PlannerOptions.default()
     slowest = fastest_path(_read(fixed, set(state.open_fields), least), target,
-                           as_of=state.as_of, params=params, options=options)
+                           as_of=state.as_of, params=params, options=planner,
+                           tradeoffs=False, explain=False)
     questions = state.questions()
     if not questions or (slowest.reachable and slowest.months == 0):
         return PathQuestion(None, (), slowest)
-    within = options or PlannerOptions.default()
-    if slowest.reachable and slowest.months is not None:   # a faster plan is within it
-        within = within.updated(horizon=max(1, slowest.months))
-    plan, assumes = fastest_completion(fixed, target, as_of=state.as_of, params=params,
-                                       options=within, facts=unasked_facts(state, "file"))
-    if plan is None or (slowest.certified is not None and plan.certified >= slowest.certified):
+    within = planner.updated(horizon=max(1, slowest.months)) \
+        if slowest.reachable and slowest.months is not None else planner
+    best = _chain_months(state, fixed, 0, target, params, within)
+    if best is None or (slowest.months is not None and best[0] >= slowest.months):
         return PathQuestion(None, (), slowest)
-    asked = {_question_of(path) for path in assumes}
-    first = next((q for q in questions if q in asked), None)
-    routes = tuple(sorted({r for _, _, routes in plan.exams for r in routes})) or ("path",)
-    return PathQuestion(first, routes if first else (), slowest)
+    fastest, routes = best
+    faster = planner.updated(horizon=max(1, fastest))   # is a plan still this fast?
+    low, high = 0, len(questions)   # turn 0: all read best (fast); turn len: all least (slow)
+    while high - low > 1:
+        middle = (low + high) // 2
+        found = _chain_months(state, fixed, middle, target, params, faster)
+        if found is not None and found[0] <= fastest:
+            low, routes = middle, found[1]
+        else:
+            high = middle
+    return PathQuestion(questions[high - 1], routes or ("path",), slowest)
+
+
+def _chain_months(state: State, fixed: Applicant, turn: int, target: int,
+                  params: RuleParams | None, options: PlannerOptions
+                  ) -> tuple[int, tuple[str, ...]] | None:
+    """The months of the fastest plan (and its routes) when the first ``turn`` questions are
+    read least favourably (a section: no record) and the others most favourably (a section:
+    the record of logic/unasked.lp that plans fastest); None: no plan within the horizon."""
+    from .partial import most_favourable
+    from .planner import fastest_completion, fastest_path
+
+    questions = state.questions()
+    lowered = set(questions[:turn])
+    applicant = _read(fixed, lowered, least_readings())
+    sections = tuple(s for s in state.open_sections if s not in lowered)
+    facts = unasked_facts(replace(state, open_sections=sections), "file")
+    found: tuple[int, tuple[str, ...]] | None = None
+    for best in most_favourable(applicant):
+        if facts:
+            plan, _ = fastest_completion(best, target, as_of=state.as_of, params=params,
+                                         options=options, facts=facts, assumed=False)
+            months = None if plan is None else plan.certified - state.as_of
+            exams = () if plan is None else plan.exams
+        else:
+            result = fastest_path(best, target, as_of=state.as_of, params=params,
+                                  options=options, tradeoffs=False, explain=False)
+            months = result.months if result.reachable else None
+            exams = result.plans[0].exams if result.plans else ()
+        if months is not None and (found is None or months < found[0]):
+            found = (months, tuple(sorted({r for _, _, rs in exams for r in rs})))
+    return found
 
 
 def _read(applicant: Applicant, fields: set[str], readings: dict[str, Any]) -> Applicant:
@@ -359,22 +402,18 @@ def next_step(partial: Any, target: int | None = None, lang: str = "zh", *,
     _pending(check, state, relevance)
     chosen = next((q for q in state.questions() if q in relevance.questions), None)
     why = sorted(relevance.questions.get(chosen, ())) if chosen else []
-    slowest = None
     if chosen is None and target is not None:
         found = path_question(state, target, rules, options)
-        chosen, why, slowest = found.question, list(found.why), found.slowest
+        chosen, why = found.question, list(found.why)
     if chosen is not None:
         return Step(False, question(chosen, state, why, lang), check, state.asked,
                     state=state)
     document = done_document(state)
     applicant = applicant_from_mapping(document, path)
     final = check_document(applicant, params=rules.as_dict())
-    if target is None:
-        planned = None
-    elif slowest is not None and not state.asked_unknowns:
-        planned = slowest.to_json()   # the done file is the least favourable reading
-    else:
-        planned = path_document(applicant, target, params=rules.as_dict(), options=options)
+    planned = None if target is None else path_document(applicant, target,
+                                                        params=rules.as_dict(),
+                                                        options=options)
     return Step(True, None, final, state.asked, document, planned, state)
 
 

@@ -235,12 +235,14 @@ def fastest_completion(applicant: Applicant, target: int, *, as_of: int,
                        params: RuleParams | dict[str, Any] | None = None,
                        options: PlannerOptions | None = None,
                        facts: tuple[tuple[Any, ...], ...] = (),
-                       time_limit: float | None = None) -> tuple[Plan | None, dict[str, Any]]:
+                       time_limit: float | None = None,
+                       assumed: bool = True) -> tuple[Plan | None, dict[str, Any]]:
     """The fastest plan over every completion of a file with unknown facts (best_case.lp)
     whose facts are ``applicant``'s (as the file ``file``) and ``facts`` (the records not
     given yet of an interview, logic/unasked.lp), and the fewest readings other than the
     least favourable ones that reach it (field -> reading); ``(None, {})`` when no
-    completion reaches the target."""
+    completion reaches the target.  ``assumed=False``: the plan only (no search for the
+    fewest readings: ``{}``)."""
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
     stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
@@ -249,7 +251,7 @@ def fastest_completion(applicant: Applicant, target: int, *, as_of: int,
     plans = search.best()
     if not plans:
         return None, {}
-    return plans[0], search.fewest_assumed(plans[0].certified - as_of)
+    return plans[0], search.fewest_assumed(plans[0].certified - as_of) if assumed else {}
 
 
 def unsure_certificates(applicant: Applicant) -> dict[int, tuple[tuple[int, str], ...]]:

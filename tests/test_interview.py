@@ -365,3 +365,33 @@ def test_the_words_are_in_the_language_asked() -> None:
     assert en.text.startswith("Which diplomas") and zh.text.startswith("你有哪些毕业证书")
     kinds = {c["value"]: c["label"] for c in en.fields[0]["choices"]}
     assert kinds["junior_college"] == "junior college"
+
+
+# --- with a target: the path is settled too -------------------------------------------------
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6))
+def test_with_a_target_no_fact_never_asked_changes_the_path(seed: int) -> None:
+    rng = random.Random(seed)
+    truth = small_file(rng)
+    seen, done = interview(truth, target=3)
+    final, state = seen[-1][0], done.state
+    expected = result(done.applicant, 3)
+    assert expected[-1] == done.path["months"]
+    for name in state.questions():
+        values = answers(name)
+        values = values if len(values) <= 6 else rng.sample(values, 6)
+        for value in values:
+            after = put(final, name, value)
+            assert result(closed(after, read_state(after)), 3) == expected, (name, value)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6))
+def test_with_a_target_every_question_asked_can_change_the_result(seed: int) -> None:
+    truth = small_file(random.Random(seed))
+    seen, _ = interview(truth, target=3)
+    for document, step in seen:
+        if not step.done and sum(1 for _ in read_state(document).questions()) <= 2:
+            assert witness(document, step.question.field, target=3, budget=40), \
+                step.question.field
