@@ -438,6 +438,15 @@ def test_the_keyboard_alone_answers_and_goes_back(
         server: str, phone: tuple[BrowserContext, Requests]) -> None:
     ctx, _ = phone
     page = open_ask(ctx, f"{server}/")
+    # the month asked about, taken on Enter (and not again when the field is left)
+    page.fill("#ask-as-of", "2026-11")
+    before = step(page)
+    page.press("#ask-as-of", "Enter")
+    wait_step(page, before)
+    assert fragment(page)["doc"]["as_of"] == "2026-11"
+    page.press("#ask-as-of", "Tab")
+    page.wait_for_timeout(300)
+    assert step(page) == before + 1
     first = question(page)
     assert first is not None
     # "none" for a records question, the first choice for a choice: pressed with Enter

@@ -78,7 +78,13 @@ export function setup(h) {
     iv.ahead = null;
     send({ as_of: iv.doc.as_of || D.month }, false);
   });
-  asOf.addEventListener("change", () => answerWith("as_of", asOf.value.trim()));
+  const month = () => {   // the month asked about: on leaving the field, or on Enter
+    if (asOf.value.trim() !== (iv.doc.as_of || "") || errorBox.dataset.field === "as_of") {
+      answerWith("as_of", asOf.value.trim());
+    }
+  };
+  asOf.addEventListener("change", month);
+  asOf.addEventListener("keydown", (e) => { if (e.key === "Enter") month(); });
 }
 
 export function start(doc) {
