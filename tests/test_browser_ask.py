@@ -343,6 +343,26 @@ def test_english_words(server: str, phone: tuple[BrowserContext, Requests]) -> N
     assert page.inner_text("[data-testid=to-ask]").startswith("Answer step by step")
 
 
+def test_the_language_link_carries_the_answers(
+        server: str, phone: tuple[BrowserContext, Requests]) -> None:
+    ctx, _ = phone
+    page = open_ask(ctx, f"{server}/")
+    truth = truth_of(EXAMPLES / "college-graduate.yaml")
+    shown = question(page)
+    assert shown is not None
+    before = step(page)
+    answer(page, truth, shown["field"], shown["type"])
+    wait_step(page, before)
+    current = question(page)
+    kept = fragment(page)["doc"]
+    page.click("[data-testid=switch-lang]")
+    page.wait_for_url("**/?lang=en#a=*")
+    page.wait_for_selector("[data-testid=ask-question]", timeout=ANSWER_MS)
+    assert page.evaluate("document.body.dataset.mode") == "ask"
+    assert question(page) == current and fragment(page)["doc"] == kept
+    assert "Step by step" in page.inner_text("[data-testid=ask]")
+
+
 def test_chinese_words_and_the_states_of_the_levels(
         server: str, phone: tuple[BrowserContext, Requests]) -> None:
     ctx, _ = phone
