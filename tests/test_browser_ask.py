@@ -83,8 +83,8 @@ def question(page: Page) -> dict[str, Any] | None:
 
 def shown_states(page: Page) -> dict[int, str | None]:
     return {int(k): v for k, v in page.eval_on_selector_all(
-        "[data-testid=ask-levels] [data-level]",
-        "ls => ls.map(l => [l.dataset.level, l.dataset.state || null])")}
+        "[data-testid=ask-levels] [data-ask-level]",
+        "ls => ls.map(l => [l.dataset.askLevel, l.dataset.state || null])")}
 
 
 def api_states(check: dict[str, Any]) -> dict[int, str]:
@@ -295,7 +295,7 @@ def test_switching_to_the_form_and_back_keeps_the_answers(
                            timeout=ANSWER_MS)
     page.wait_for_function(
         "s => JSON.stringify([...document.querySelectorAll('[data-testid=ask-levels] "
-        "[data-level]')].map(l => l.dataset.state || null)) === s",
+        "[data-ask-level]')].map(l => l.dataset.state || null)) === s",
         arg=json.dumps([states[level] for level in (4, 3, 2, 1)], separators=(",", ":")),
         timeout=ANSWER_MS)
     assert question(page) == current
@@ -368,7 +368,7 @@ def test_chinese_words_and_the_states_of_the_levels(
     ctx, _ = phone
     page = open_ask(ctx, f"{server}/")
     assert "逐步问答" in page.inner_text("[data-testid=ask]")
-    states = page.eval_on_selector_all("[data-testid=ask-levels] [data-level]",
+    states = page.eval_on_selector_all("[data-testid=ask-levels] [data-ask-level]",
                                        "ls => ls.map(l => [l.dataset.state, "
                                        "l.querySelector('.ask-state').textContent])")
     assert states and all(STATES[state] == words for state, words in states), states

@@ -269,8 +269,8 @@ function levelState(level) {
 
 function drawLevels() {
   const check = iv.answer && iv.answer.check;
-  for (const item of $$("[data-testid=ask-levels] [data-level]")) {
-    const level = check && check.levels.find((l) => String(l.level) === item.dataset.level);
+  for (const item of $$("[data-testid=ask-levels] [data-ask-level]")) {
+    const level = check && check.levels.find((l) => String(l.level) === item.dataset.askLevel);
     const state = level ? levelState(level) : null;
     if (state) item.dataset.state = state;
     else item.removeAttribute("data-state");
