@@ -302,7 +302,10 @@ def test_switching_to_the_form_and_back_keeps_the_answers(
     assert page.locator("#applicant-form").is_hidden()
     back = fragment(page)
     assert back["mode"] == "ask" and back["doc"] == kept["doc"]
-    # the address keeps it: opened again, the page asks the same question
+    # the address keeps it, also past a link within the page: opened again, the page asks
+    # the same question
+    page.click("a.to-answers")
+    assert fragment(page) == back
     page.reload()
     page.wait_for_selector("[data-testid=ask-question]", timeout=ANSWER_MS)
     assert question(page) == current

@@ -392,6 +392,19 @@ $("#to-ask").addEventListener("click", () => {
   toAsk(filled || touched ? fromForm(doc) : { as_of: doc.as_of || D.month });
 });
 
+// A link within the page (跳到结果, the glossary's terms) moves there without taking the
+// address's fragment, which holds the answers: a reload keeps them.
+document.addEventListener("click", (e) => {
+  const link = e.target.closest('a[href^="#"]');
+  if (!link || link.getAttribute("href").startsWith("#a=")) return;
+  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!target) return;
+  e.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "start" });
+});
+
 // --- opening the page: the answers kept in the address, if any --------------------------------
 
 function restore() {
