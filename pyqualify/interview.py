@@ -21,6 +21,7 @@ facts record by record.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -233,7 +234,7 @@ class PathQuestion:
 
     question: str | None
     why: tuple[str, ...] = ()
-    slowest: Any = None     # the PathResult of the least favourable reading
+    slowest: int | None = None   # the months of the least favourable plan (None: none)
 
 
 def path_question(state: State, target: int, params: RuleParams | None = None,
@@ -249,22 +250,20 @@ def path_question(state: State, target: int, params: RuleParams | None = None,
     favourably one by one in their order; the first whose turn makes the plan slower can
     change the path (with the later ones read most favourably), and is found by bisection
     over that chain: a few plannings, none of them a search over readings."""
-    from .planner import fastest_path  # here: a check needs no planner
-
     least = least_readings()
     fixed = _read(state.applicant, set(state.asked_unknowns), least)   # "not sure": least
     planner = options or PlannerOptions.default()
-    slowest = fastest_path(_read(fixed, set(state.open_fields), least), target,
-                           as_of=state.as_of, params=params, options=planner,
-                           tradeoffs=False, explain=False)
+    slowest, _ = _planned(_read(fixed, set(state.open_fields), least), target, state.as_of,
+                          RuleParams.of(params), planner, ())
     questions = state.questions()
-    if not questions or (slowest.reachable and slowest.months == 0):
+    if not questions or slowest == 0:
         return PathQuestion(None, (), slowest)
-    within = planner.updated(horizon=max(1, slowest.months)) \
-        if slowest.reachable and slowest.months is not None else planner
+    delaying = _delaying(state, fixed, target, RuleParams.of(params), planner, slowest)
+    first_delaying = next((q for q in questions if q in delaying), None)
+    within = planner if slowest is None else planner.updated(horizon=max(1, slowest))
     best = _chain_months(state, fixed, 0, target, params, within)
-    if best is None or (slowest.months is not None and best[0] >= slowest.months):
-        return PathQuestion(None, (), slowest)
+    if best is None or (slowest is not None and best[0] >= slowest):
+        return PathQuestion(first_delaying, ("path",) if first_delaying else (), slowest)
     fastest, routes = best
     faster = planner.updated(horizon=max(1, fastest))   # is a plan still this fast?
     low, high = 0, len(questions)   # turn 0: all read best (fast); turn len: all least (slow)
@@ -275,7 +274,42 @@ def path_question(state: State, target: int, params: RuleParams | None = None,
             low, routes = middle, found[1]
         else:
             high = middle
-    return PathQuestion(questions[high - 1], routes or ("path",), slowest)
+    found = questions[high - 1]
+    if first_delaying is not None and questions.index(first_delaying) < questions.index(found):
+        return PathQuestion(first_delaying, ("path",), slowest)
+    return PathQuestion(found, routes or ("path",), slowest)
+
+
+def _delaying(state: State, fixed: Applicant, target: int, rules: RuleParams,
+              options: PlannerOptions, slowest: int | None) -> set[str]:
+    """The sections not asked yet whose records could also delay the plan, where they do:
+    a full-time programme still running (it takes the months of work that planning
+    assumes; docs/planner.md) and a certificate of the target awaited (its level is not
+    sat again).  Each is planned as the record that delays most (a programme running past
+    the horizon, graduating too late to count; the target's certificate awaited at the
+    horizon's end), beside no record; a section whose record changes the months can change
+    the path.  Records can only help the verdicts, so only the path asks this."""
+    from .applicant import Certificate, Diploma
+    from .months import LAST_YEAR
+
+    least = least_readings()
+    applicant = _read(fixed, set(state.open_fields), least)
+    last = LAST_YEAR * 12 + 11
+    found = set()
+    for section in state.open_sections:
+        if section == "diplomas":
+            record: Any = Diploma("technical_school", "unrelated",
+                                  min(last, state.as_of + options.horizon + 24))
+            changed = replace(applicant, diplomas=(record,))
+        elif section == "certificates":
+            record = Certificate(target, "same", min(last, state.as_of + options.horizon - 1))
+            changed = replace(applicant, certificates=(record,))
+        else:
+            continue
+        months, _ = _planned(changed, target, state.as_of, rules, options, ())
+        if months != slowest:
+            found.add(section)
+    return found
 
 
 def _chain_months(state: State, fixed: Applicant, turn: int, target: int,
@@ -285,7 +319,6 @@ def _chain_months(state: State, fixed: Applicant, turn: int, target: int,
     read least favourably (a section: no record) and the others most favourably (a section:
     the record of logic/unasked.lp that plans fastest); None: no plan within the horizon."""
     from .partial import most_favourable
-    from .planner import fastest_completion, fastest_path
 
     questions = state.questions()
     lowered = set(questions[:turn])
@@ -294,19 +327,55 @@ def _chain_months(state: State, fixed: Applicant, turn: int, target: int,
     facts = unasked_facts(replace(state, open_sections=sections), "file")
     found: tuple[int, tuple[str, ...]] | None = None
     for best in most_favourable(applicant):
-        if facts:
-            plan, _ = fastest_completion(best, target, as_of=state.as_of, params=params,
-                                         options=options, facts=facts, assumed=False)
-            months = None if plan is None else plan.certified - state.as_of
-            exams = () if plan is None else plan.exams
-        else:
-            result = fastest_path(best, target, as_of=state.as_of, params=params,
-                                  options=options, tradeoffs=False, explain=False)
-            months = result.months if result.reachable else None
-            exams = result.plans[0].exams if result.plans else ()
+        months, routes = _planned(best, target, state.as_of, RuleParams.of(params), options,
+                                  facts)
         if months is not None and (found is None or months < found[0]):
-            found = (months, tuple(sorted({r for _, _, rs in exams for r in rs})))
+            found = (months, routes)
     return found
+
+
+# Plannings of an interview, kept: the chain of one step is mostly the chain of the step
+# before (the same files, one answer apart).  A pure cache of answers, bounded; no state of
+# any interview (the API stays stateless).
+_PLANNED: OrderedDict[Any, tuple[int | None, tuple[str, ...]]] = OrderedDict()
+PLANNED_MAX = 2048
+
+
+def _planned(applicant: Applicant, target: int, as_of: int, rules: RuleParams,
+             options: PlannerOptions, facts: tuple[tuple[Any, ...], ...]
+             ) -> tuple[int | None, tuple[str, ...]]:
+    """The months of the fastest plan of ``applicant`` (with the records not given yet of
+    ``facts``: over every reading of them) and its routes; None: no plan."""
+    from .planner import fastest_completion, fastest_path
+
+    key = (applicant, target, as_of, rules, _options_key(options), facts)
+    known = _PLANNED.get(key)
+    if known is not None:
+        _PLANNED.move_to_end(key)
+        return known
+    if facts:
+        plan, _ = fastest_completion(applicant, target, as_of=as_of, params=rules,
+                                     options=options, facts=facts, assumed=False)
+        months = None if plan is None else plan.certified - as_of
+        exams = () if plan is None else plan.exams
+    else:
+        result = fastest_path(applicant, target, as_of=as_of, params=rules, options=options,
+                              tradeoffs=False, explain=False)
+        months = result.months if result.reachable else None
+        exams = result.plans[0].exams if result.plans else ()
+    found = (months, tuple(sorted({r for _, _, rs in exams for r in rs})))
+    _PLANNED[key] = found
+    if len(_PLANNED) > PLANNED_MAX:
+        _PLANNED.popitem(last=False)
+    return found
+
+
+def _options_key(options: PlannerOptions) -> tuple[Any, ...]:
+    """The planner's options as a key (their exam months are a dict)."""
+    return (options.horizon, options.certificate_delay, options.training_months,
+            options.training_hours, options.assume_work,
+            tuple(sorted(options.exam_months.items())), options.catalog, options.allow_study,
+            options.allow_training, options.excluded_programmes)
 
 
 def _read(applicant: Applicant, fields: set[str], readings: dict[str, Any]) -> Applicant:

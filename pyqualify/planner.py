@@ -271,8 +271,17 @@ def _best_case(applicant: Applicant, as_of: int, target: int, rules: RuleParams,
     reaches it assuming the fewest readings other than the least favourable ones (those
     are the ``assumes``); None when it is no faster than the plan (``certified``)."""
     within = _fastest_of_the_best(applicant, as_of, target, rules, options, stats, deadline)
-    if within == -1:
-        return None
+    if within == -1 or (within is not None and certified is not None
+                        and as_of + within >= certified):
+        return None   # no completion reaches the target, or none sooner than the plan
+    if within is not None and within > 0:
+        # The fastest months are known (a most favourable completion's): only the fewest
+        # readings that reach them are searched for, at that horizon.
+        search = _Search(applicant, as_of, target, rules, options, stats, deadline, within,
+                         completions=True)
+        search.found_at = search._at(search.horizons[0], True)
+        return {"months": within, "certified": format_month(as_of + within),
+                "assumes": search.fewest_assumed(within)}
     hint = within if within is not None else None if certified is None else certified - as_of
     search = _Search(applicant, as_of, target, rules, options, stats, deadline,
                      None if hint is None else max(hint, 1), completions=True)

@@ -381,9 +381,20 @@ def test_with_a_target_no_fact_never_asked_changes_the_path(seed: int) -> None:
     for name in state.questions():
         values = answers(name)
         values = values if len(values) <= 6 else rng.sample(values, 6)
+        values += DELAYING.get(name, [])   # records that may also delay a plan
         for value in values:
             after = put(final, name, value)
             assert result(closed(after, read_state(after)), 3) == expected, (name, value)
+
+
+# A full-time programme still running (it takes the months of work planning assumes), and
+# certificates awaited after as_of (their level is not sat again).
+DELAYING = {
+    "diplomas": [[{"kind": "bachelor", "major": "unrelated", "graduation": format_month(NOW + g),
+                   "mode": "full_time"}] for g in (6, 30, 60)],
+    "certificates": [[{"level": lv, "occupation": "same", "obtained": format_month(NOW + m)}]
+                     for lv in (4, 3) for m in (3, 40)],
+}
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -395,3 +406,25 @@ def test_with_a_target_every_question_asked_can_change_the_result(seed: int) -> 
         if not step.done and sum(1 for _ in read_state(document).questions()) <= 2:
             assert witness(document, step.question.field, target=3, budget=40), \
                 step.question.field
+
+
+@pytest.mark.parametrize("months, delays", [(8, True), (40, False)])
+def test_a_programme_still_running_delays_a_plan_that_waits_for_work(months: int,
+                                                                     delays: bool) -> None:
+    """L4-2 asks 12 months of work (and a course, planned in a month), L4-1 36: with 8 the
+    plan waits for work that planning assumes, which a full-time programme would take (the
+    diplomas can delay the path); with 40 the exam is now, and no diploma delays it."""
+    from pyqualify.interview import _delaying, _planned, _read
+    from pyqualify.options import PlannerOptions
+    from pyqualify.params import RuleParams
+    from pyqualify.partial import least_readings
+
+    state = read_state({"as_of": AS_OF, "education": "high_school", "trainings": [],
+                        "work": [{"start": format_month(NOW - months), "occupation": "same"}]})
+    fixed = _read(state.applicant, set(), least_readings())
+    rules, options = RuleParams.of(None), PlannerOptions.default()
+    slowest, _ = _planned(_read(fixed, set(state.open_fields), least_readings()), 4,
+                          state.as_of, rules, options, ())
+    found = _delaying(state, fixed, 4, rules, options, slowest)
+    assert ("diplomas" in found) is delays
+    assert "certificates" in found   # the target's certificate awaited: not sat again
