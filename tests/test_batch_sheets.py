@@ -132,6 +132,9 @@ def test_the_templates_drop_downs_offer_unsure_for_the_eight_fields_only(tmp_pat
     assert UNSURE_WORD not in lists["diploma1_kind"] and UNSURE_WORD not in lists[
         "certificate1_level"]
     assert lists["training1_certificate"] == ["true", "false", UNSURE_WORD]
+    # Excel drops a list validation whose formula passes 255 characters
+    assert all(len(rule.formula1) <= 255
+               for rule in book["applicants"].data_validations.dataValidation)
     help_rows = [list(r) for r in book["help 说明"].iter_rows(values_only=True)]
     assert NOT_SURE in help_rows and any("unknown 不确定" in str(r[3]) for r in help_rows
                                          if r and r[0] == "work1_occupation")
@@ -256,6 +259,50 @@ def test_a_path_rows_best_case_columns():
         {"line": 1, "ok": True, "check": check, "path": {**path, "best_case": None}},
         settings), strict=True))
     assert (row["best_months"], row["best_certified"], row["best_assumes"]) == ("", "", "")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_path_answer_with_unknowns_has_its_best_case_in_its_row(tmp_path: Path, kind: str):
+    source = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "w", "as_of": "2026-01", "education": "high_school",
+         "diplomas": [{"kind": "junior_college", "major": "unknown",
+                       "graduation": "2018-07"}],
+         "work": [{"start": "2018-08", "occupation": "unknown"}]},
+        {"id": "known", "as_of": "2026-01", "education": "high_school",
+         "work": [{"start": "2018-08", "occupation": "same"}]}])
+    out = tmp_path / f"o.{kind}"
+    batch(source, out, target=1)
+    batch(source, tmp_path / "o.jsonl", target=1)
+    docs = records(tmp_path / "o.jsonl")
+    rows = csv_rows(out) if kind == "csv" else xlsx_rows(out)
+    assert [d["ok"] for d in docs] == [True, True], docs
+    best = docs[0]["path"]["best_case"]
+    assert best is not None and best["months"] < docs[0]["path"]["months"]
+    assert str(rows[0]["best_months"]) == str(best["months"])
+    assert rows[0]["best_certified"] == best["certified"]
+    assert rows[0]["best_assumes"] == "; ".join(f"{k}={v}" for k, v in best["assumes"].items())
+    assert docs[1]["path"]["best_case"] is None
+    assert (rows[1]["best_months"] or "") == (rows[1]["best_assumes"] or "") == ""
+    assert str(rows[0]["months"]) == str(docs[0]["path"]["months"])
+
+
+def test_a_batch_path_with_unknowns_is_the_path_commands_document(tmp_path: Path):
+    """A variant: the batch's path cache answers a file with unknowns as ``path`` does (it
+    is asked as it is, not as a canonical question of known facts)."""
+    from pyqualify.applicant import parse_applicant
+    from pyqualify.planner import fastest_path
+    from pyqualify.population import PathCache
+
+    doc = {"id": "w", "as_of": "2026-01", "education": "unknown",
+           "work": [{"start": "2016-01", "occupation": "unknown"}]}
+    applicant = parse_applicant(doc)
+    cache = PathCache()
+    got, _ = cache.path_document(applicant, 2)
+    again, _ = cache.path_document(parse_applicant({**doc, "id": "other"}), 2)
+    expected = fastest_path(applicant, 2).to_json()
+    expected["stats"] = {k: v for k, v in expected.get("stats", {}).items() if k != "seconds"}
+    assert got == expected
+    assert cache.solved == 1 and again["id"] == "other"
 
 
 def test_a_csv_path_answer_with_unknowns_has_its_best_case(tmp_path: Path):

@@ -327,3 +327,118 @@ def test_issue17_variant_half_sent_requests_are_let_go_by_the_server() -> None:
         finally:
             for s in held:
                 s.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_issue17_variant_odd_bodies_have_the_command_lines_words_as_yaml_and_as_json(
+        lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside test_web_hostile's bodies: a UTF-16 byte order mark, an invalid byte inside a
+    JSON string, a BOM before blank lines, a NUL; sent as YAML (no Content-Type) they get the
+    words `check body.yaml` gets, sent as application/json those of `check body.json`."""
+    import urllib.error
+    import urllib.request
+
+    from tests.web_server import running_server
+
+    monkeypatch.chdir(tmp_path)
+    bodies = [b"\xfe\xff\x00a", b'{"education": "\xc3"}', b"\xef\xbb\xbf\n  \n", b"\x00",
+              b"\n\n\n"]
+    prefix = "pyqualify：错误：" if lang == "zh" else "pyqualify: error: "
+    body_word = "请求内容" if lang == "zh" else "the body"
+    with running_server(workers=1) as server:
+        for body in bodies:
+            for suffix, headers in ((".yaml", {}), (".json",
+                                                    {"Content-Type": "application/json"})):
+                Path("body" + suffix).write_bytes(body)
+                cli_run = CliRunner().invoke(main, ["check", "body" + suffix, "--lang", lang])
+                assert cli_run.exit_code == 2
+                words = cli_run.output.strip().removeprefix(prefix).replace(
+                    f'"body{suffix}"', body_word)
+                request = urllib.request.Request(f"{server}/api/check?lang={lang}", data=body,
+                                                 method="POST", headers=headers)
+                try:
+                    urllib.request.urlopen(request, timeout=20)
+                    raise AssertionError("accepted")
+                except urllib.error.HTTPError as exc:
+                    assert exc.code == 422
+                    api = json.load(exc)["error"]["message"]
+                assert api.replace(" 请求内容 ", "请求内容") == words.replace(
+                    " 请求内容 ", "请求内容"), (body, suffix)
+
+
+def test_issue17_variant_every_face_has_one_default_time_limit() -> None:
+    """`path`, `batch --path`, `serve` and the server's own run() and app share
+    DEFAULT_TIME_LIMIT (a change of one changes all)."""
+    import inspect
+
+    from pyqualify.options import DEFAULT_TIME_LIMIT
+    from pyqualify.web import app, server
+    from pyqualify.web.command import serve
+
+    assert inspect.signature(server.run).parameters["time_limit"].default == DEFAULT_TIME_LIMIT
+    assert inspect.signature(app.create_app).parameters["time_limit"].default == (
+        DEFAULT_TIME_LIMIT)
+    for command in (serve, main.commands["path"], main.commands["batch"]):
+        assert next(p.default for p in command.params if p.name == "time_limit") == (
+            DEFAULT_TIME_LIMIT)
+
+
+def raw_reply(port: int, raw: bytes, seconds: float = 10) -> bytes:
+    import socket as sockets
+
+    with sockets.create_connection(("127.0.0.1", port), timeout=seconds) as sock:
+        sock.sendall(raw)
+        reply = b""
+        while block := sock.recv(65536):
+            reply += block
+    return reply
+
+
+@pytest.mark.slow
+def test_issue17_variant_host_tricks_and_a_body_that_drips() -> None:
+    """Beside test_web_hostile's Host names (main checks them since issue 17): a Host given
+    twice (either order), userinfo, a decimal IP, a trailing dot and an absolute URL of
+    another host are never answered as the API; HTTP/1.0 without Host (no browser sends
+    that, so no rebinding) is.  A body sent one byte at a time still meets the body
+    deadline (2 s here): 408, not a connection held for ever."""
+    from tests.web_server import running_server
+
+    close = b"Connection: close\r\n\r\n"
+    with running_server(workers=1, args=("--header-timeout", "1.5", "--body-timeout", "2")
+                        ) as server:
+        for hosts in ([b"127.0.0.1", b"evil.example"], [b"evil.example", b"127.0.0.1"],
+                      [b"127.0.0.1@evil.example"], [b"2130706433"], [b"localhost."]):
+            head = b"".join(b"Host: " + host + b"\r\n" for host in hosts)
+            reply = raw_reply(server.port, b"GET /api/health HTTP/1.1\r\n" + head + close)
+            assert reply[9:12] in (b"400", b"421"), (hosts, reply[:80])
+        reply = raw_reply(server.port, b"GET http://evil.example/api/health HTTP/1.1\r\n"
+                                       b"Host: 127.0.0.1\r\n" + close)
+        assert reply[9:12] != b"200"
+        assert raw_reply(server.port, b"GET /api/health HTTP/1.0\r\n" + close)[9:12] == b"200"
+
+        import socket as sockets
+
+        sock = sockets.create_connection(("127.0.0.1", server.port), timeout=10)
+        sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100"
+                     b"\r\n\r\n")
+        started = time.monotonic()
+        import select
+
+        try:
+            for _ in range(40):
+                if select.select([sock], [], [], 0.25)[0]:
+                    break   # the server has answered: stop before a reset loses it
+                sock.sendall(b" ")
+        except OSError:
+            pass   # closed by the server after its 408
+        sock.settimeout(5)
+        reply = b""
+        try:
+            while block := sock.recv(65536):
+                reply += block
+        except OSError:
+            pass
+        sock.close()
+        assert reply.startswith(b"HTTP/1.1 408"), reply[:80]
+        assert time.monotonic() - started < 8

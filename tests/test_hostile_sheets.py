@@ -398,3 +398,65 @@ def test_every_row_of_any_csv_is_answered_or_named(tmp_path_factory: Any,
     expected = [number + 2 for number, row in enumerate(rows) if not _blank(row)]
     assert got == expected
     assert [number for number, _, _, _ in items] == list(range(1, len(items) + 1))
+
+
+def test_a_date_cell_out_of_range_is_its_rows_error_with_no_warning_on_stderr(
+        tmp_path: Path):
+    """openpyxl warns and reads ``#VALUE!`` for a date serial past its range: the warning
+    stays off standard error and the loader names the cell."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "applicants"
+    sheet.append(["id", "education", "work1_start", "work1_occupation"])
+    sheet.append(["late", "high_school", 1, "same"])
+    sheet.append(["ok", "high_school", "2019-01", "same"])
+    sheet["C2"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "d.xlsx")
+    with zipfile.ZipFile(tmp_path / "d.xlsx") as archive:
+        xml = archive.read(SHEET)
+    at = xml.index(b'r="C2"')
+    start = xml.index(b"<v>", at)
+    xml = xml[:start] + b"<v>1e300</v>" + xml[xml.index(b"</v>", start) + 4:]
+    (tmp_path / "bad.xlsx").write_bytes(with_part((tmp_path / "d.xlsx").read_bytes(),
+                                                  SHEET, xml))
+    result = subprocess.run([sys.executable, "-W", "default", "-m", "pyqualify", "batch",
+                             str(tmp_path / "bad.xlsx"), "--jobs", "1", "--no-explain",
+                             "--quiet"], capture_output=True, text=True, timeout=120,
+                            check=False, env={**os.environ, **ENV})
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["ok"] for r in got] == [False, True]
+    assert got[0]["column"] == "work1_start" and "#VALUE!" in got[0]["error"]
+
+
+def test_a_stray_quote_in_the_header_stops_the_batch_naming_row_1(tmp_path: Path):
+    path = tmp_path / "h.csv"
+    path.write_text('id,"education\na,none\n', encoding="utf-8")
+    assert_refused(run("batch", str(path)), "row 1: expected a quoted cell that ends on its "
+                                            "line")
+
+
+def test_a_csv_with_named_rows_resumes_to_the_whole_runs_answers(tmp_path: Path):
+    """The rows named for a stray quote or a bad byte count as items, so that --resume
+    skips exactly the rows answered before."""
+    from pyqualify.batch.records import Settings
+    from pyqualify.batch.runner import Run, execute
+
+    rows = [f"p{i},none".encode() for i in range(30)]
+    rows[4], rows[11], rows[20] = b'"x,none', b"\xff,none", b"q,none\rr,high_school"
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"id,education\n" + b"\n".join(rows) + b"\n")
+
+    def batch(output: Path, resume: bool) -> None:
+        execute(Run(source=str(source), output=str(output), settings=Settings(explain=False),
+                    jobs=1, inline=True, progress=False, resume=resume, chunk_size=4))
+
+    whole, torn = tmp_path / "whole.jsonl", tmp_path / "torn.jsonl"
+    batch(whole, False)
+    lines = whole.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 31
+    torn.write_bytes(b"".join(lines[:13]) + lines[13][:20])
+    batch(torn, True)
+    assert torn.read_bytes() == whole.read_bytes()

@@ -67,6 +67,9 @@ def run_batch_command(file: str, output: str | None, *, as_of: int | None,
         click.echo(summary.text(), err=True)
 
 
+_FULL = {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def write_summary(name: str, document: dict[str, Any]) -> None:
     """The summary as JSON, opened as an output is (no waiting on a FIFO without reader)."""
     target = open_target(name, "--summary")
@@ -78,8 +81,8 @@ def write_summary(name: str, document: dict[str, Any]) -> None:
         finally:
             close_target(target)
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
-            raise
+        if exc.errno in _FULL:
+            raise   # a full disk: the command line's "cannot write the output" message
         raise InputError("--summary", f"a file that can be written ({exc.strerror})",
                          name) from None
 

@@ -147,8 +147,11 @@ def dask_executor(scheduler: str | None, jobs: int, stack: ExitStack) -> tuple[E
             client = stack.enter_context(Client(f"{scheme}://{shown}:{port}",
                                                 timeout=f"{CONNECT_SECONDS:g}s"))
         except Exception as exc:  # OSError, a timeout, or what a strange peer made Dask do
+            why = (f"no answer to Dask's client within {CONNECT_SECONDS:g} s"
+                   if isinstance(exc, TimeoutError) or "Timed out" in str(exc)
+                   else exc.__class__.__name__)
             raise InputError("--scheduler", f"the address of a running Dask scheduler "
-                                            f"({exc.__class__.__name__})", scheduler) from None
+                                            f"({why})", scheduler) from None
         try:
             client.wait_for_workers(1, timeout=WORKER_SECONDS)
         except TimeoutError:

@@ -5,6 +5,7 @@ Nothing holds the whole input: lines and rows are read as the chunks are handed 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
@@ -303,7 +304,8 @@ def _xlsx_rows(name: str) -> Iterator[tuple[str | None, int, Any]]:
                          has_got=False)
     check_workbook(name)
     try:
-        book = load_workbook(name, read_only=True, data_only=True)
+        with _quiet():
+            book = load_workbook(name, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
         raise InputError("", f"an .xlsx workbook, but {name!r} cannot be read as one "
                              f"({exc.__class__.__name__})", has_got=False) from None
@@ -324,7 +326,8 @@ def _xlsx_rows(name: str) -> Iterator[tuple[str | None, int, Any]]:
             raise _unreadable(name, title, index, exc) from None
         while True:
             try:
-                cells = next(rows, None)
+                with _quiet():
+                    cells = next(rows, None)
             except Exception as exc:  # bad XML, a missing part, a cell holding garbage
                 raise _unreadable(name, title, index, exc) from None
             if cells is None:
@@ -336,6 +339,17 @@ def _xlsx_rows(name: str) -> Iterator[tuple[str | None, int, Any]]:
             yield title, index, cells
     finally:
         book.close()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """openpyxl's warnings (a date cell out of range read as ``#VALUE!``, a part it drops)
+    kept off standard error: such a cell is then refused by the loader, naming it."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _unreadable(name: str, sheet: str | None, index: int, exc: Exception) -> InputError:

@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from typing import Any
 
 from ..levels import LEVELS
@@ -44,28 +45,40 @@ def resume_point(target: Target, source: str, settings: Settings, kind: str,
     entries go to ``add``); a torn last line is cut off once the rest is known good."""
     entries: list[tuple[Any, ...]] = []
     try:
-        count, keep, first, last = _read(target.name, settings, kind, entries.append)
-        if count:
-            _same_answers(source, settings, count, first, last)
+        kept = _read(target.name, settings, kind, entries.append)
+        if kept.count:
+            _same_answers(source, settings, kept)
     except NotOurs as exc:
         raise refuse(str(exc)) from None
     except RecursionError:
         raise refuse("a line of it is nested too deeply to be a record") from None
     except OSError as exc:
         raise refuse(f"it cannot be read ({exc.strerror})") from None
-    if keep < os.fstat(target.fd).st_size:
-        os.ftruncate(target.fd, keep)
+    if kept.size < os.fstat(target.fd).st_size:
+        os.ftruncate(target.fd, kept.size)
     for entry in entries:
         add(entry)
-    return count
+    return kept.count
+
+
+@dataclass
+class Kept:
+    """What the complete lines of an output hold: how many records, their bytes, the text
+    of the first and the last, and the options the answered JSON lines name."""
+
+    count: int = 0
+    size: int = 0
+    first: str = ""
+    last: str = ""
+    options: tuple[Any, ...] | None = None
 
 
 def _read(name: str, settings: Settings, kind: str, add: Callable[[tuple[Any, ...]], None]
-          ) -> tuple[int, int, str, str]:
-    """The records of the file, checked: their number, the bytes of the complete lines,
-    and the text of the first and the last record."""
+          ) -> Kept:
+    """The records of the file, checked one by one."""
     count = keep = 0
     first = last = ""
+    seen: tuple[Any, ...] | None = None   # the options every answered JSON line names
     columns = settings.columns()
     with open(name, "rb") as handle:
         physical = 0
@@ -92,11 +105,19 @@ def _read(name: str, settings: Settings, kind: str, add: Callable[[tuple[Any, ..
                 record = _csv_record(_csv_cells(text, physical), columns, settings, count)
             else:
                 record = _json_record(text, settings, count)
+                options = options_of(record, settings)
+                if options is not None:
+                    if seen is None:
+                        seen = options
+                    elif options != seen:
+                        raise NotOurs(f"line {count} was answered with other options than "
+                                      f"the lines before it (--set, --explain, --as-of, "
+                                      f"--target)")
             add(entry_of(record))
             if count == 1:
                 first = text
             last = text
-    return count, keep, first, last
+    return Kept(count, keep, first, last, seen)
 
 
 def _torn(raw: bytes, physical: int, kind: str, columns: list[str]) -> None:
@@ -208,19 +229,38 @@ def _csv_record(cells: list[str], columns: list[str], settings: Settings,
     return record
 
 
-def _same_answers(source: str, settings: Settings, count: int, first: str, last: str) -> None:
+def options_of(record: dict[str, Any], settings: Settings) -> tuple[Any, ...] | None:
+    """What an answered JSON line says of the options it was answered with: the rule
+    parameters of its check, whether it explains, its as_of under --as-of, its target."""
+    if not record.get("ok"):
+        return None
+    check = record["check"]
+    levels = check["levels"]
+    path = record.get("path")
+    return (json.dumps(check.get("parameters"), sort_keys=True),
+            "shortfall" in levels[0],
+            check.get("as_of") if settings.as_of is not None else None,
+            path.get("target") if isinstance(path, dict) else None)
+
+
+def _same_answers(source: str, settings: Settings, kept: Kept) -> None:
     """The first and the last kept records must be this batch's answers for those lines."""
     from .inputs import chunks
     from .work import answer_chunk
 
-    wanted = {1: first, count: last}
-    for number, kept in wanted.items():
+    count = kept.count
+    for number, text in {1: kept.first, count: kept.last}.items():
         with closing(chunks(source, 1, skip=number - 1)) as stream:
             found = next(stream, None)
         if found is None:
             raise NotOurs(f"it holds {count} records and the input fewer items")
         answer = answer_chunk(found, settings).text
-        if answer != kept and not _path_error_either(answer, kept, settings):
+        if kept.options is not None and settings.output == "jsonl":
+            now = options_of(json.loads(answer), settings)
+            if now is not None and now != kept.options:
+                raise NotOurs("its records were answered with other options (--set, "
+                              "--explain, --as-of, --target)")
+        if answer != text and not _path_error_either(answer, text, settings):
             raise NotOurs(f"its record of line {number} is not what this batch answers for "
                           f"line {number} of the input (another input, other options "
                           f"(--set, --as-of, --explain, --path, --target, --lang), or a "

@@ -97,7 +97,6 @@ def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summ
             summary.resumed = done
         executor, workers = _executor(run, jobs, size, stack)
         writer = Writer(run.output, settings, target=target, append=done > 0)
-        target = None   # the writer closes it
         bar = stack.enter_context(_progress(run, done))
         try:
             for answer in _answers(executor, chunks(run.source, size, skip=done), settings,

@@ -128,7 +128,7 @@ def open_target(name: str, option: str, *, resume: bool = False) -> Target:
     """``name`` opened for writing without waiting and without emptying it yet: a regular
     file locked (``resume`` opens it for reading too), a FIFO or pipe only when something
     reads it, a character device as it is."""
-    flags = (os.O_RDWR if resume else os.O_WRONLY) | os.O_CREAT | os.O_NONBLOCK
+    flags = (os.O_RDWR if resume else os.O_WRONLY) | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(name, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:

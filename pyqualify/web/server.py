@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ..options import DEFAULT_TIME_LIMIT
 from .app import BODY_SECONDS, MAX_HORIZON, allowed_hosts, create_app
 from .pool import default_workers
 
@@ -91,7 +92,7 @@ class GuardedProtocol(H11Protocol):
 
 
 def run(*, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None,
-        time_limit: float = 10.0, max_horizon: int = MAX_HORIZON,
+        time_limit: float = DEFAULT_TIME_LIMIT, max_horizon: int = MAX_HORIZON,
         extra_hosts: tuple[str, ...] = (), header_seconds: float = HEADER_SECONDS,
         body_seconds: float = BODY_SECONDS, max_connections: int = MAX_CONNECTIONS) -> None:
     """Serve until interrupted: one event loop, ``workers`` processes for each pool."""
