@@ -366,6 +366,30 @@ def test_the_language_link_carries_the_answers(
     assert "Step by step" in page.inner_text("[data-testid=ask]")
 
 
+def test_another_target_asks_again_for_that_target(
+        server: str, phone: tuple[BrowserContext, Requests]) -> None:
+    ctx, requests = phone
+    page = open_ask(ctx, f"{server}/")
+    truth = truth_of(EXAMPLES / "college-graduate.yaml")
+    asked = interview(page, truth)
+    assert asked
+    wait_for_answers(page)
+    before = step(page)
+    with page.expect_response("**/api/ask?*", timeout=ANSWER_MS) as reply:
+        page.select_option("#target", "3")
+    wait_step(page, before)
+    assert "target=3" in reply.value.url
+    api = reply.value.json()
+    if api["done"]:   # the path panel is that target's
+        wait_for_answers(page)
+        assert page.get_attribute("[data-testid=path-result]", "data-certified") == (
+            api["path"].get("certified") or "")
+        assert api["path"]["target"] == 3
+    else:
+        assert question(page)["field"] == api["question"]["field"]   # type: ignore[index]
+        assert page.get_attribute("[data-testid=path-result]", "data-reachable") is None
+
+
 def test_chinese_words_and_the_states_of_the_levels(
         server: str, phone: tuple[BrowserContext, Requests]) -> None:
     ctx, _ = phone
