@@ -422,6 +422,16 @@ def test_a_month_that_is_no_month_is_marked_and_does_not_advance(
     verdicts = page.eval_on_selector_all("[data-testid=check-result] [data-level]",
                                          "ls => ls.map(l => l.dataset.verdict)")
     assert None not in verdicts
+    # records are added and removed, and counted again from 1
+    records = page.locator("[data-testid=ask-record]")
+    assert records.count() == 1
+    page.click("[data-testid=ask-add-record]")
+    page.fill("input[data-field='diplomas[1].graduation']", "2019-07")
+    assert records.count() == 2
+    records.nth(0).locator("[data-testid=ask-remove-record]").click()
+    assert records.count() == 1
+    assert page.input_value("input[data-field='diplomas[0].graduation']") == "2019-07"
+    assert "第 1 份毕业证书" in records.nth(0).locator("legend").inner_text()
     page.select_option("select[data-field='diplomas[0].kind']", "junior_college")
     field = page.locator("input[data-field='diplomas[0].graduation']")
     field.fill("2022-13")
