@@ -80,10 +80,15 @@ def context(browser: Browser) -> Iterator[tuple[BrowserContext, Requests]]:
 
 
 def open_page(ctx: BrowserContext, url: str) -> Page:
+    """The page in its whole form (on a narrow screen it opens step by step: the switch to
+    the form is pressed), once its first answer is shown."""
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
+    page.wait_for_function("() => document.body.dataset.mode", timeout=ANSWER_MS)
+    if page.evaluate("document.body.dataset.mode") == "ask":
+        page.click("[data-testid=to-form]")
     page.wait_for_selector("[data-testid=path-result][data-reachable]", timeout=ANSWER_MS)
     assert errors == []
     page.errors = errors   # type: ignore[attr-defined]

@@ -243,6 +243,58 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
+# --- the step-by-step mode (逐步问答, docs/partial.md section 4) ------------------------------
+
+ASK_UI: dict[str, tuple[str, str]] = {
+    "title": ("逐步问答", "Step by step"),
+    "intro": ("一次回答一个问题，只问会改变结果的问题。随时可以改为填写完整表单，已回答的内容"
+              "不会丢失。", "One question at a time, and only the questions whose answer can "
+              "change the result. You can switch to the whole form at any time without losing "
+              "your answers."),
+    "to_form": ("改为填写完整表单", "Fill in the whole form instead"),
+    "to_ask": ("改为逐步问答（一次一个问题）", "Answer step by step instead (one question at a "
+               "time)"),
+    "levels": ("根据目前的回答", "From your answers so far"),
+    "yes": ("可以", "may apply"),
+    "no": ("不可以", "may not apply"),
+    "depends": ("待定", "not decided yet"),
+    "held": ("已持证", "held"),
+    "next": ("下一步", "Next"),
+    "back": ("上一题", "Back"),
+    "restart": ("重新开始", "Start again"),
+    "none": ("没有", "None"),
+    "add_record": ("再添加一条", "Add another"),
+    "remove_record": ("删除", "Remove"),
+    "still_going": ("仍在进行（没有结束）", "Still going on (no end)"),
+    "why": ("为什么问：回答可能改变 {routes} 的结果", "Why this is asked: the answer can change "
+            "{routes}"),
+    "asked": ("已回答 {n} 个问题", "{n} questions answered"),
+    "done": ("问答完成：其余的情况都不会改变结果。", "Done: nothing else you could tell would "
+             "change the result."),
+    "done_form": ("在完整表单中查看或修改", "See or change it in the whole form"),
+    "save": ("保存为文件", "Save as a file"),
+    "path_later": ("回答完问题后，这里显示最快路径。", "The fastest path is shown here once the "
+                   "questions are answered."),
+    "options_note": ("逐步问答按默认的规则参数计算；假设条件和规划选项只在完整表单中适用。",
+                     "Step by step uses the rules' default parameters; the what-ifs and "
+                     "planning options apply in the whole form only."),
+    "records_hint": ("每条填写一行；一条也没有就点“没有”。", "One entry each; press “None” if "
+                     "there are none."),
+    "refused": ("这个回答没有被接受，请改正后再点“下一步”。", "This answer was not accepted: "
+                "correct it and press “Next” again."),
+    "unreadable": ("无法开始问答：", "The interview cannot start: "),
+    "question": ("问题", "Question"),
+    "what_is": ("这是什么意思？", "What does this mean?"),
+    "choose": ("请选择…", "Choose…"),
+    "unknowns": ("尚未问到或回答“不确定”的事项", "Facts not asked yet, or answered “not sure”"),
+    "answers": ("你的回答", "Your answers"),
+    "none_given": ("没有", "none"),
+    "still_going_short": ("仍在进行", "still going on"),
+    "depends_section": ("取决于尚未回答的{field}：可能凭 {routes} 报考",
+                        "depends on your {field}, not asked yet: possibly by {routes}"),
+}
+
+
 def page_data(lang: str) -> dict[str, Any]:
     """Everything the page's script needs to show answers in ``lang``."""
     defaults = rule_defaults()
@@ -274,6 +326,10 @@ def page_data(lang: str) -> dict[str, Any]:
         "fields": {key: pick(pair, lang) for key, pair in FIELDS.items()},
         "field_enums": FIELD_ENUMS,
         "partial": {key: pick(pair, lang) for key, pair in texts.PARTIAL_LABELS.items()},
+        # the step-by-step mode: its words and the glossary's explanations of its questions
+        "ask": {key: pick(pair, lang) for key, pair in ASK_UI.items()},
+        "terms": {key: [pick(term, lang), pick(words, lang)]
+                  for key, (term, words) in GLOSSARY.items()},
     }
 
 
@@ -292,4 +348,5 @@ def form_words(lang: str) -> dict[str, Any]:
         "unknown_label": pick(UNKNOWN_WORDS, lang),
         "glossary": [(key, pick(term, lang), pick(words, lang))
                      for key, (term, words) in GLOSSARY.items()],
+        "ask": {key: pick(pair, lang) for key, pair in ASK_UI.items()},
     }

@@ -58,6 +58,9 @@ export function choiceWords(path, value) {
 function admitsText(item) {
   // as pyqualify.render.admits_text: 若第 1 条工作经历的职业是相关职业，可凭 L4-1 报考
   const routes = item.routes.join(sep);
+  if (!item.admits_if.length && D.ask) {   // a section not asked yet (the interview's check)
+    return fill(D.ask.depends_section, { field: fieldWords(item.field), routes });
+  }
   const m = RECORD_FIELD.exec(item.field);
   if (m && m[3] === "certificate") {
     return fill(D.partial.admits_if_certificate,
@@ -156,7 +159,8 @@ export function showLevels(doc, fresh) {
     }
   }
   if (doc.unknowns && doc.unknowns.length) {
-    notes.append(el("h3", { text: D.partial.unknowns }),
+    // the interview's check (docs/partial.md section 4) reads a fact not asked yet as unknown
+    notes.append(el("h3", { text: doc.unasked && D.ask ? D.ask.unknowns : D.partial.unknowns }),
       el("p", { "data-testid": "unknowns", text: doc.unknowns.map(fieldWords).join(sep) }),
       el("p", { class: "assumes", text: D.partial.least_note }));
   }

@@ -7,9 +7,10 @@
 "use strict";
 
 import { showLevels, showPath } from "./answer.js";
+import * as interview from "./ask.js";
 import {
-  addRow, applicantDocument, changedOptions, clearErrors, fillForm, form, freshRows, query,
-  renumber, resetOptions, setOptions, settle, showError,
+  SECTIONS, addRow, applicantDocument, changedOptions, clearErrors, fillForm, form, freshRows,
+  query, renumber, resetOptions, setOptions, settle, showError,
 } from "./form.js";
 import { keep, readFragment, save } from "./share.js";
 import { $, D, U, fill } from "./util.js";
@@ -23,6 +24,10 @@ const state = {
   seq: 0,
 };
 let calls = [];
+// "form" (the whole form) or "ask" (step by step, the default on a narrow screen); both fill
+// one applicant document, kept in the address's fragment with the mode
+let mode = "form";
+const NARROW = "(max-width: 640px)";
 
 function render() {
   showLevels(state.check, state.checkFresh);
@@ -47,8 +52,8 @@ function choose(index) {
 }
 
 function keepLink() {
-  const fragment = keep({ v: 1, doc: applicantDocument(), options: changedOptions(),
-                          choice: state.choice });
+  const doc = mode === "ask" ? interview.documentNow() : applicantDocument();
+  const fragment = keep({ v: 1, mode, doc, options: changedOptions(), choice: state.choice });
   const other = $("#switch-lang");
   other.href = `/?lang=${D.lang === "zh" ? "en" : "zh"}${fragment}`;
 }
@@ -76,6 +81,7 @@ function schedule() {
 
 async function ask(asked) {
   clearTimeout(timer);
+  if (mode === "ask") return;   // the interview asks for itself
   if (asked) settle();
   else if (freshRows().length) return;   // a new row is still being filled in
   for (const c of calls) c.abort();
@@ -153,6 +159,7 @@ async function loadText(body, name, contentType) {
                                               new AbortController().signal);
     if (code === 200) {
       fillForm(data.applicant);
+      touched = true;
       status.textContent = `${U.loaded}: ${name}`;
       state.choice = null;
       ask(true);
@@ -196,6 +203,8 @@ $("#paste-load").addEventListener("click", () => {
 $("#save-file").addEventListener("click", () => save(applicantDocument()));
 $("#clear-form").addEventListener("click", () => {
   fillForm({ education: "high_school" });
+  touched = false;
+  filled = null;
   state.choice = null;
   ask(true);
 });
@@ -235,31 +244,199 @@ form.addEventListener("click", (e) => {
     ask(false);
   }
 });
-$("#target").addEventListener("change", () => { state.choice = null; ask(false); });
+$("#target").addEventListener("change", () => {
+  state.choice = null;
+  if (mode === "ask") interview.refresh();
+  else ask(false);
+});
 
 let resizeTimer = null;
 window.addEventListener("resize", () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(render, 150);   // from the state alone
 });
-window.addEventListener("hashchange", () => { if (restore()) ask(true); });
+window.addEventListener("hashchange", () => {
+  const saved = restore();
+  if (saved) open(saved);
+});
 
-// --- opening the page: the form kept in the address, if any ----------------------------------
+// --- the two modes: the whole form and step by step -----------------------------------------
+
+const errorHook = { form: $("#form-error"), ask: $("#ask-error") };
+let filled = null;   // {form, ask}: what the form was filled with from the interview's answers
+// whether the form holds anything the person gave (a field changed, a file, a link): a form
+// as it opens holds only its defaults (高中毕业), which are no answers to the interview
+let touched = false;
+form.addEventListener("input", () => { touched = true; });
+form.addEventListener("change", () => { touched = true; });
+
+function setMode(next) {
+  mode = next;
+  $("#ask-mode").hidden = mode !== "ask";
+  form.hidden = mode === "ask";
+  document.body.dataset.mode = mode;
+  // one [data-testid=error] on the page: the one of the mode shown
+  for (const [name, box] of Object.entries(errorHook)) {
+    if (name === mode) box.dataset.testid = "error";
+    else box.removeAttribute("data-testid");
+  }
+}
+
+function silence() {   // no answer of the other mode comes in after a switch
+  clearTimeout(timer);
+  for (const c of calls) c.abort();
+  state.seq += 1;
+  $("#check-busy").hidden = true;
+  $("#path-busy").hidden = true;
+}
+
+function optionsChanged() {
+  const o = changedOptions();
+  return !!(Object.keys(o.switches).length || Object.keys(o.thresholds).length || o.flags.length
+            || o.horizon);
+}
+
+// The form's document back as the interview's: a field or section the form still shows as it
+// was filled (a field not asked yet shown as 不确定, a section not asked yet left out) is not
+// asked yet again; whatever the person changed in the form is an answer.
+function fromForm(now) {
+  if (!filled) return now;
+  const { form: was, ask: partial } = filled;
+  const doc = { ...now };
+  if (now.education === was.education && !("education" in partial)) delete doc.education;
+  for (const section of Object.keys(SECTIONS)) {
+    const rows = now[section] || [];
+    const before = was[section] || [];
+    if (JSON.stringify(rows) === JSON.stringify(before)) {
+      if (section in partial) doc[section] = partial[section];
+      else delete doc[section];
+    } else if (rows.length === before.length && Array.isArray(partial[section])) {
+      doc[section] = rows.map((item, i) => {
+        const kept = { ...item };
+        for (const key of Object.keys(item)) {
+          if (!(key in (partial[section][i] || {})) && item[key] === (before[i] || {})[key]) {
+            delete kept[key];
+          }
+        }
+        return kept;
+      });
+    } else {
+      doc[section] = rows;
+    }
+  }
+  return doc;
+}
+
+function toAsk(doc) {
+  silence();
+  clearErrors();
+  setMode("ask");
+  forget("");
+  filled = null;
+  interview.start(doc);
+  keepLink();
+}
+
+function toForm() {
+  const doc = interview.formDocument();
+  const partial = interview.documentNow();
+  interview.stop();
+  silence();
+  setMode("form");
+  forget("");
+  fillForm(doc);
+  filled = { form: applicantDocument(), ask: partial };
+  touched = false;
+  state.choice = null;
+  ask(true);
+  const first = $("#to-ask");
+  if (first) first.focus();
+}
+
+interview.setup({
+  fields: SECTIONS,
+  target: () => $("#target").value,
+  optionsChanged,
+  busy: (on) => {   // while the next answer is on its way, the last one is dimmed
+    $("#check-busy").hidden = !on;
+    $("#path-busy").hidden = !on;
+    if (on) {
+      state.checkFresh = false;
+      state.pathFresh = false;
+      render();
+    }
+  },
+  kept: () => {   // an answer refused: the answers accepted and their levels stand
+    state.checkFresh = !!state.check;
+    state.pathFresh = !!state.path;
+    render();
+  },
+  answered: (answer, doc) => {
+    if (!answer.done) state.choice = null;   // a plan chosen belongs to the path it was in
+    state.check = answer.check || null;
+    state.checkFresh = !!answer.check;
+    state.path = answer.done && answer.path ? answer.path : null;
+    state.pathFresh = !!state.path;
+    state.pathMessage = answer.done ? "" : D.ask.path_later;
+    state.applicant = answer.done && answer.applicant ? answer.applicant : doc;
+    render();
+    keepLink();
+  },
+  forget: () => { forget(""); keepLink(); },
+  save,
+  toForm,
+});
+$("#to-form").addEventListener("click", toForm);
+$("#to-ask").addEventListener("click", () => {
+  const doc = applicantDocument();
+  toAsk(filled || touched ? fromForm(doc) : { as_of: doc.as_of || D.month });
+});
+
+// A link within the page (跳到结果, the glossary's terms) moves there without taking the
+// address's fragment, which holds the answers: a reload keeps them.
+document.addEventListener("click", (e) => {
+  const link = e.target.closest('a[href^="#"]');
+  if (!link || link.getAttribute("href").startsWith("#a=")) return;
+  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!target) return;
+  e.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "start" });
+});
+
+// --- opening the page: the answers kept in the address, if any --------------------------------
 
 function restore() {
   const saved = readFragment(location.hash);
-  if (saved === null) return false;
+  if (saved === null) return null;
   if (saved === "bad") {
     $("#file-status").textContent = U.link_unreadable;
-    return false;
+    return null;
   }
-  fillForm(saved.doc);
-  setOptions(saved.options || {});
-  state.choice = Number.isInteger(saved.choice) ? saved.choice : null;
-  $("#file-status").textContent = U.restored;
-  return true;
+  return saved;
 }
 
-restore();
-renumber();
-ask(true);
+function open(saved) {
+  setOptions((saved && saved.options) || {});
+  state.choice = saved && Number.isInteger(saved.choice) ? saved.choice : null;
+  const wanted = saved && (saved.mode === "ask" || saved.mode === "form") ? saved.mode
+    : (window.matchMedia(NARROW).matches ? "ask" : "form");
+  if (wanted === "ask") {
+    toAsk(saved ? saved.doc : { as_of: D.month });
+    return;
+  }
+  interview.stop();
+  silence();
+  setMode("form");
+  filled = null;
+  touched = !!saved;
+  if (saved) {
+    fillForm(saved.doc);
+    $("#file-status").textContent = U.restored;
+  }
+  renumber();
+  ask(true);
+}
+
+open(restore());
