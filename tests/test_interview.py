@@ -68,9 +68,11 @@ def answers(name: str) -> list[Any]:
 
 
 def result(document: dict[str, Any], target: int | None = None) -> tuple[Any, ...]:
-    """What the interview settles: the verdict of each level (and the path's months)."""
+    """What the interview settles: the verdict of each level, whether it is held (and the
+    path's months)."""
     applicant = applicant_from_mapping(document)
-    verdicts = tuple(lv.verdict for lv in check(applicant, explain=False).levels)
+    levels = check(applicant, explain=False).levels
+    verdicts = (*(lv.verdict for lv in levels), *(lv.held for lv in levels))
     if target is None:
         return verdicts
     path = fastest_path(applicant, target, tradeoffs=False, explain=False)
@@ -177,7 +179,9 @@ def test_the_interview_ends_with_the_true_verdicts_and_never_asks_twice(seed: in
     seen, done = interview(truth)
     asked = [step.question.field for _, step in seen if not step.done]
     assert len(asked) == len(set(asked)) <= limit(truth)
-    assert done.verdicts() == dict(zip((4, 3, 2, 1), result(truth), strict=True))
+    settled = result(truth)
+    assert done.verdicts() == dict(zip((4, 3, 2, 1), settled[:4], strict=True))
+    assert tuple(lv["held"] for lv in done.check["levels"]) == settled[4:]
     assert applicant_from_mapping(done.applicant)   # a valid file (docs/input.md)
 
 
@@ -294,12 +298,13 @@ def test_a_boolean_question_offers_the_json_booleans() -> None:
 
 def test_with_a_target_the_path_is_settled_too() -> None:
     """No work: no certificate changes a verdict (each route above level 4 asks for work
-    or another diploma beside it), but the path to level 3 does (a level-3 certificate
-    held, or a level-4 one that saves an exam)."""
+    or another diploma beside it), but whether a level is held, and the path to level 3
+    (a level-3 certificate held, or a level-4 one that saves an exam)."""
     document = {"as_of": AS_OF, "education": "high_school", "trainings": [], "work": [],
                 "diplomas": [{"kind": "junior_college", "major": "same", "graduation": "2020-06"}]}
     without = next_step(document)
-    assert without.done and without.applicant["certificates"] == []
+    assert not without.done and without.question.field == "certificates"
+    assert next_step({**document, "certificates": []}).done
     step = next_step(document, target=3)
     assert not step.done and step.question.field == "certificates"
     done = next_step({**document, "certificates": []}, target=3)
@@ -434,11 +439,28 @@ def test_a_programme_still_running_delays_a_plan_that_waits_for_work(months: int
                                           ("advanced", True), ("intermediate", False)])
 def test_a_skill_target_not_sure_is_read_as_advanced_too(skill: str, asked: bool) -> None:
     """L3-1b: a higher-vocational diploma training advanced skills, and (I1) the level-4
-    certificate.  The certificates matter exactly when the skill target may be advanced."""
+    certificate.  The certificates can change a verdict (L3-1b) exactly when the skill
+    target may be advanced; otherwise they are asked only for the levels they would make
+    held (no route in ``why``)."""
     document = {"as_of": AS_OF, "education": "high_school", "work": [], "trainings": [],
                 "diplomas": [{"kind": "higher_vocational", "major": "same", "skill_target": skill,
                               "mode": "full_time", "graduation": "2020-06"}]}
     step = next_step(document)
-    assert (step.question is not None and step.question.field == "certificates") is asked
-    if asked:
-        assert step.question.why == ("L3-1b",)
+    assert step.question is not None and step.question.field == "certificates"
+    assert step.question.why == (("L3-1b",) if asked else ())
+
+
+def test_a_held_level_is_asked_until_it_is_held() -> None:
+    """A level-2 holder of long work: a level-4 certificate's occupation changes no verdict
+    (level 4 is yes either way), but whether level 4 is held: it is asked, and the
+    interview ends with level 4 held, as the true file says."""
+    truth = {"as_of": "2026-11", "education": "equivalent",
+             "work": [{"start": "2012-03", "end": "2019-12", "occupation": "related"},
+                      {"start": "2019-06", "end": None, "occupation": "same"}],
+             "certificates": [{"level": 4, "occupation": "related", "obtained": "2014-05"},
+                              {"level": 3, "occupation": "same", "obtained": "2018-06"},
+                              {"level": 2, "occupation": "same", "obtained": "2022-09"}]}
+    seen, done = interview(truth)
+    asked = [step.question.field for _, step in seen if not step.done]
+    assert "certificates[0].occupation" in asked
+    assert [lv["held"] for lv in done.check["levels"]] == [True, True, True, False]
