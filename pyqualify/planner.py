@@ -10,6 +10,7 @@ ground program is smaller.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,6 +232,75 @@ def _fastest_path(applicant: Applicant, target: int, *, as_of: int | None,
                   tradeoffs=front)
 
 
+@dataclass(frozen=True)
+class Counts:
+    """Months of work before as_of given at solve time instead of by the records
+    (:func:`shared_paths`): in all, and since each held certificate, by level.  For a
+    question, its counts (0 left out); for a grounding, every count it can be asked."""
+
+    work: tuple[int, ...] = ()
+    since: tuple[tuple[int | str, int], ...] = ()
+
+    def atoms(self) -> list[Any]:
+        """The externals of planner.lp that give these counts."""
+        return ([atom("given_work", months) for months in self.work]
+                + [atom("given_since", level, months) for level, months in self.since])
+
+
+def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]],
+                 target: int = 1, *, params: RuleParams | dict[str, Any] | None = None,
+                 options: PlannerOptions | None = None, within: int | None = None,
+                 all_plans: bool = False, max_plans: int = 10, tradeoffs: bool = True,
+                 explain: bool = True) -> list[PathResult]:
+    """``fastest_path`` of each question, the questions grounded once for each horizon.
+
+    Every question is ``frame`` but for its months of work before as_of (``frame`` has
+    none, and its held certificates were obtained the month before as_of): the records'
+    counts of ``frame`` are 0 and each question's counts are given by externals, set for
+    its solves only (logic/planner.lp, "Counts given at solve time").  The answers are
+    those of ``fastest_path(question, ...)`` (but for ``stats``, which describe the shared
+    grounding); ``within`` is the hint of :func:`fastest_path` for them all."""
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    opts.validate()
+    search = _Search(frame, frame.as_of, target, rules, opts, {}, _Deadline(None), within)
+    search.domains = Counts(tuple(sorted({m for _, c in questions for m in c.work})),
+                            tuple(sorted({x for _, c in questions for x in c.since}, key=str)))
+    answers = []
+    for applicant, counts in questions:
+        if applicant.unknowns() or applicant.as_of != frame.as_of:
+            answers.append(fastest_path(applicant, target, params=rules, options=opts,
+                                        within=within, all_plans=all_plans,
+                                        max_plans=max_plans, tradeoffs=tradeoffs,
+                                        explain=explain))
+            continue
+        started = time.perf_counter()
+        stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
+        search.stats, search.given, search.found_at = stats, counts.atoms(), None
+        now = frame.as_of
+        fields: dict[str, Any]
+        if check(applicant, as_of=now, params=rules, explain=False).level(target).held:
+            fields = {"reachable": True, "certified": now,
+                      "plans": (Plan(now, None, None, (), ()),)}
+        else:
+            plans = search.best(all_plans=all_plans, max_plans=max_plans)
+            if not plans:
+                reason = (_why_unreachable(applicant, now, target, rules, opts,
+                                           _Deadline(None)) if explain else None)
+                fields = {"reachable": False, "certified": None, "plans": (),
+                          "reason": reason}
+            else:
+                front: tuple[Plan, ...] = ()
+                if tradeoffs and plans[0].study_months > 0:
+                    front = tuple(reversed(search.pareto_front(plans[0])))
+                fields = {"reachable": True, "certified": plans[0].certified,
+                          "plans": tuple(plans), "tradeoffs": front}
+        stats["seconds"] = round(time.perf_counter() - started, 4)
+        answers.append(PathResult(applicant=applicant, as_of=now, target=target, params=rules,
+                                  options=opts, stats=stats, **fields))
+    return answers
+
+
 def unsure_certificates(applicant: Applicant) -> dict[int, tuple[tuple[int, str], ...]]:
     """Level -> (month obtained, field) of each certificate of that level whose occupation
     the file says is unknown (a preparatory technician's is never sat, so never skipped)."""
@@ -318,6 +388,10 @@ class _Search:
         self.ground_rate: float | None = None   # seconds per month of horizon, once measured
         self.horizons = stages(options.horizon, within)
         self.grounded: dict[tuple[int, bool], _Grounded] = {}
+        # Counts given at solve time (:func:`shared_paths`): the domains grounded, and the
+        # externals of the question being solved.
+        self.domains: Counts | None = None
+        self.given: list[Any] = []
 
     def _at(self, horizon: int, tie_break: bool) -> _Grounded:
         key = (horizon, tie_break)
@@ -392,6 +466,11 @@ class _Grounded:
             program.fact("free", APPLICANT_KEY)
         else:
             add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
+        if search.domains is not None:   # counts given at solve time (shared_paths)
+            for months in search.domains.work:
+                program.fact("work_domain", months)
+            for level, months in search.domains.since:
+                program.fact("since_domain", level, months)
         for level, items in search.unsure.items():
             for obtained, _ in items:
                 program.fact("unsure_certificate", level, obtained)
@@ -419,6 +498,7 @@ class _Grounded:
             limits.append(atom("study_limit", study_limit))
             if not self.program.has_atom(limits[0]):
                 return [], True
+        limits += self.search.given
         found: list[Plan] = []
         seen: set[tuple[Step, ...]] = set()
 

@@ -30,7 +30,7 @@ have the same fastest path (hypothesis, every switch and random thresholds).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import timeline
@@ -51,6 +51,7 @@ from .asp import Program, add_applicant
 from .levels import LEVELS
 from .options import PlannerOptions
 from .params import RuleParams
+from .planner import Counts
 
 CANONICAL_YEAR = 2000
 PROBE_MONTH = CANONICAL_YEAR * 12          # the month at which records are probed
@@ -293,3 +294,29 @@ def _trainings(applicant: Applicant, as_of: int, live: set[int],
             if _restricted(profile.training_met(t), live, profile) == met)
         answer.append((hours, max(months, 0)))
     return sorted(answer)
+
+
+def split_counts(question: Applicant) -> tuple[Applicant, Counts]:
+    """A canonical question (:func:`canonical_question`) as its frame and its counts: the
+    months of work before as_of (its one record of them dropped) and since each held
+    certificate (obtained the month before as_of in the frame), for
+    :func:`.planner.shared_paths`.  The frame and counts ask the same as the question: the
+    record ends the month before the last before as_of and covers each count.  A file of
+    another shape is its own frame, with no counts."""
+    now = question.as_of
+    assert now is not None
+    past = [w for w in question.work if w.end is not None and w.end < now]
+    held = [c for c in question.certificates if c.obtained < now]
+    if not past and not held:
+        return question, Counts()
+    if len(past) != 1 or past[0].end != now - 2 or past[0].occupation != "same":
+        return question, Counts()
+    months = past[0].end - past[0].start + 1
+    since = tuple((c.level, now - 1 - c.obtained) for c in held)
+    if months <= 0 or any(not 0 <= n <= months for _, n in since) or len(
+            {c.level for c in held}) != len(held):
+        return question, Counts()
+    frame = replace(question, work=tuple(w for w in question.work if w is not past[0]),
+                    certificates=tuple(c if c.obtained >= now else replace(c, obtained=now - 1)
+                                       for c in question.certificates))
+    return frame, Counts((months,), tuple((level, n) for level, n in since if n))
