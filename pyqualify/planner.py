@@ -17,7 +17,7 @@ from typing import Any
 from . import timeline
 from .applicant import UNKNOWN, Applicant
 from .asp import Model, Part, Program, SolveTimeout, add_applicant, add_file, atom, by_name, text
-from .eligibility import check, resolve_as_of
+from .eligibility import check, check_many, resolve_as_of
 from .levels import LEVELS
 from .messages import InputError, Raw, say
 from .months import format_month
@@ -266,6 +266,10 @@ def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]]
     search = _Search(frame, frame.as_of, target, rules, opts, {}, _Deadline(None), within)
     search.domains = Counts(tuple(sorted({m for _, c in questions for m in c.work})),
                             tuple(sorted({x for _, c in questions for x in c.since}, key=str)))
+    # whether each holds the target already, in one grounding (check_many: one point each)
+    known = [q for q, _ in questions if not q.unknowns() and q.as_of == frame.as_of]
+    held = iter([r.level(target).held
+                 for r in check_many(known, as_of=frame.as_of, params=rules, explain=False)])
     answers = []
     for applicant, counts in questions:
         if applicant.unknowns() or applicant.as_of != frame.as_of:
@@ -279,7 +283,7 @@ def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]]
         search.stats, search.given, search.found_at = stats, counts.atoms(), None
         now = frame.as_of
         fields: dict[str, Any]
-        if check(applicant, as_of=now, params=rules, explain=False).level(target).held:
+        if next(held):
             fields = {"reachable": True, "certified": now,
                       "plans": (Plan(now, None, None, (), ()),)}
         else:
