@@ -240,11 +240,15 @@ class Counts:
 
     work: tuple[int, ...] = ()
     since: tuple[tuple[int | str, int], ...] = ()
+    # records given the same way: ("education", (E,)), ("diploma", (I, kind, major, skill,
+    # graduation, mode)), ("training", (I, hours, occupation, certificate, completed))
+    records: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
     def atoms(self) -> list[Any]:
-        """The externals of planner.lp that give these counts."""
+        """The externals of planner.lp that give these counts and records."""
         return ([atom("given_work", months) for months in self.work]
-                + [atom("given_since", level, months) for level, months in self.since])
+                + [atom("given_since", level, months) for level, months in self.since]
+                + [atom(f"{kind}_record", APPLICANT_KEY, *args) for kind, args in self.records])
 
 
 def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]],
@@ -255,17 +259,20 @@ def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]]
     """``fastest_path`` of each question, the questions grounded once for each horizon.
 
     Every question is ``frame`` but for its months of work before as_of (``frame`` has
-    none, and its held certificates were obtained the month before as_of): the records'
-    counts of ``frame`` are 0 and each question's counts are given by externals, set for
-    its solves only (logic/planner.lp, "Counts given at solve time").  The answers are
+    none, and its held certificates were obtained the month before as_of) and the records
+    of its ``Counts``: the records' counts of ``frame`` are 0 and each question's counts
+    and records are given by externals, set for its solves only (logic/planner.lp, "Counts
+    given at solve time").  The answers are
     those of ``fastest_path(question, ...)`` (but for ``stats``, which describe the shared
     grounding); ``within`` is the hint of :func:`fastest_path` for them all."""
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
     opts.validate()
     search = _Search(frame, frame.as_of, target, rules, opts, {}, _Deadline(None), within)
-    search.domains = Counts(tuple(sorted({m for _, c in questions for m in c.work})),
-                            tuple(sorted({x for _, c in questions for x in c.since}, key=str)))
+    search.domains = Counts(
+        tuple(sorted({m for _, c in questions for m in c.work})),
+        tuple(sorted({x for _, c in questions for x in c.since}, key=str)),
+        tuple(sorted({x for _, c in questions for x in c.records}, key=str)))
     # whether each holds the target already, in one grounding (check_many: one point each)
     known = [q for q, _ in questions if not q.unknowns() and q.as_of == frame.as_of]
     held = iter([r.level(target).held
@@ -475,6 +482,8 @@ class _Grounded:
                 program.fact("work_domain", months)
             for level, months in search.domains.since:
                 program.fact("since_domain", level, months)
+            for kind, args in search.domains.records:
+                program.fact(f"free_{kind}", *args)
         for level, items in search.unsure.items():
             for obtained, _ in items:
                 program.fact("unsure_certificate", level, obtained)
