@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from .applicant import EDUCATIONS, MODES, OCCUPATIONS, SKILL_TARGETS, UNKNOWN, Applicant
-from .asp import Part, Program, add_applicant, add_file, atom
+from .asp import Part, Program, add_applicant, add_file
 from .levels import LEVELS
 
 # The kind of readings of each field that may be unknown (logic/partial.lp, written/4).
@@ -143,9 +143,9 @@ class Unknowns:
     adds its most favourable completions (``best0_KEY``, ``best1_KEY``) beside it;
     :meth:`solve` takes the one model of the grounding: a level is eligible in every
     completion when the least favourable one is, in some when a most favourable one is
-    (logic/verdicts.lp).  For each
-    level that depends it then asks ``logic/depends.lp`` for the minimal deciding sets,
-    :data:`GROUP` files to a grounding; it returns the atoms of the applicants.
+    (logic/verdicts.lp).  For the files with a level that depends it then asks
+    ``logic/depends.lp`` for the minimal deciding sets, :data:`GROUP` files to a grounding
+    and a search; it returns the atoms of the applicants.
     :meth:`verdicts` tells a file's.
     """
 
@@ -199,8 +199,8 @@ class Unknowns:
 
     def _deciding_sets(self) -> None:
         """The minimal deciding sets of every level that depends: for a few files at a
-        time, one grounding of ``logic/depends.lp`` and, per level, one solve for the brave
-        consequences (each field's readings and routes in some minimal set)."""
+        time, one grounding of ``logic/depends.lp`` and one solve for the brave consequences
+        (each field's readings and routes in some minimal set, by level)."""
         waiting = [key for key, file in self._files.items()
                    if any(level in file.possible and level not in file.sure
                           for level in LEVELS)]
@@ -213,33 +213,30 @@ class Unknowns:
                 for level in file.possible - file.sure:
                     program.fact("depends", key, level)
             program.ground()
-            for level in LEVELS:
-                keys = [key for key in group if level in self._files[key].possible
-                        and level not in self._files[key].sure]
-                if keys:
-                    self._decided(program, level, keys)
+            self._decided(program, group)
 
-    def _decided(self, program: Program, level: int, keys: list[int]) -> None:
-        found = program.solve(models=0, enum_mode="brave",
-                              externals=[atom("deciding", key, level) for key in keys])
-        readings: dict[tuple[int, str], set[Any]] = {}
-        routes: dict[tuple[int, str], set[str]] = {}
-        for name, key, rest in found.last or []:
-            if name == "decides" and rest[0] == level:
-                readings.setdefault((key, field_path(rest[1])), set()).add(rest[2])
-            elif name == "decides_by" and rest[0] == level:
-                routes.setdefault((key, field_path(rest[1])), set()).add(rest[2])
+    def _decided(self, program: Program, keys: list[int]) -> None:
+        found = program.solve(models=0, enum_mode="brave")
+        readings: dict[tuple[int, int, str], set[Any]] = {}
+        routes: dict[tuple[int, int, str], set[str]] = {}
+        for name, key, (level, term, value) in found.last or []:
+            place = (key, level, field_path(term))
+            if name == "decides":
+                readings.setdefault(place, set()).add(value)
+            else:  # decides_by
+                routes.setdefault(place, set()).add(value)
         for key in keys:
             file = self._files[key]
-            file.depends_on[level] = [
-                Dependence(path, _in_order(path, readings[(key, path)]),
-                           tuple(sorted(routes.get((key, path), ()))))
-                for path in file.unknowns if (key, path) in readings]
+            for level in file.possible - file.sure:
+                file.depends_on[level] = [
+                    Dependence(path, _in_order(path, readings[(key, level, path)]),
+                               tuple(sorted(routes.get((key, level, path), ()))))
+                    for path in file.unknowns if (key, level, path) in readings]
 
 
-# Files whose deciding sets share one grounding of logic/depends.lp: the grounding of the
-# drops grows faster than the number of files: of 8 to 128, 32 and 64 were the fastest on
-# 1,600 synthetic files with 1-3 unknowns (8: 1.6x, 16: 1.15x, 128: 1.4x the time of 64).
+# Files whose deciding sets share one grounding of logic/depends.lp (and one search): of 8
+# to 128, 32 and 64 were the fastest on 1,600 synthetic files with 1-3 unknowns (8: 1.6x,
+# 16: 1.15x, 128: 1.4x the time of 64; the search grows faster than the files past 64).
 GROUP = 32
 
 def _in_order(path: str, readings: set[Any]) -> tuple[str | bool, ...]:

@@ -117,7 +117,7 @@ class PathCache:
         now = resolve_as_of(applicant, as_of)
         rules = RuleParams.of(params)
         opts = options or PlannerOptions.default()
-        question, shift = canonical_question(applicant, now, target, rules, opts)
+        question, shift = _question(applicant, now, target, rules, opts, coarse=True)
         key = (question, target, json.dumps(rules.as_dict(), sort_keys=True),
                json.dumps(opts.as_dict(), sort_keys=True, default=str), repr(opts.catalog),
                tuple(sorted(kwargs.items())))
@@ -133,6 +133,18 @@ class PathCache:
         else:
             self.entries.move_to_end(key)
         return shift_result(found, shift, applicant), key
+
+
+def _question(applicant: Applicant, now: int, target: int, rules: RuleParams,
+              opts: PlannerOptions, *, coarse: bool) -> tuple[Applicant, int]:
+    """The question a path of ``applicant`` asks, and the shift back: the canonical
+    question (``coarse``) or the file moved by whole years; a file with unknown facts is
+    its own question (its best_case names its own records and months)."""
+    if applicant.unknowns():
+        return replace(applicant, id=None, as_of=now), 0
+    if coarse:
+        return canonical_question(applicant, now, target, rules, opts)
+    return canonical(applicant, now)
 
 
 def distinct_questions(applicants: Sequence[Applicant], as_of: int | None = None, *,
@@ -168,8 +180,7 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
     shifts: list[tuple[int, int]] = []
     for number, applicant in enumerate(applicants):
         now = resolve_as_of(applicant, None)
-        question, shift = (canonical_question(applicant, now, target, rules, opts) if coarse
-                           else canonical(applicant, now))
+        question, shift = _question(applicant, now, target, rules, opts, coarse=coarse)
         index = keys.setdefault(question, len(keys))
         if index == len(hints):
             hints.append(None)

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from typing import Any
 
 import click
 
+from ..loader import shown_name
 from ..messages import InputError, input_error
 from .outputs import output_kind
 from .records import Settings
-from .runner import Run, execute
+from .runner import Run, WorkerLost, execute
+from .targets import close_target, open_target
 
 
 def run_batch_command(file: str, output: str | None, *, as_of: int | None,
@@ -32,8 +35,12 @@ def run_batch_command(file: str, output: str | None, *, as_of: int | None,
     settings = Settings(as_of=as_of, params=params or None, explain=explain, target=target,
                         time_limit=time_limit,
                         output=kind, lang=lang, opens=kind != "jsonl" and explain)
+    if engine == "dask" and scheduler is not None:
+        from .dask_engine import check_address
+
+        check_address(scheduler)
     run = Run(source=file, output=output, settings=settings, jobs=jobs, engine=engine,
-              scheduler=scheduler, resume=resume, progress=not quiet)
+              scheduler=scheduler, resume=resume, progress=not quiet, summary_file=summary_file)
     written = {"lines": 0}
 
     def count(answer: Any) -> None:
@@ -42,20 +49,39 @@ def run_batch_command(file: str, output: str | None, *, as_of: int | None,
     try:
         summary = execute(run, on_answer=count)
     except KeyboardInterrupt:
-        where = f" to {output}" if output else ""
+        where = f" to {shown_name(output)}" if output else ""
         click.echo(f"pyqualify: interrupted after {written['lines']} answers written{where}; "
                    "run the same command with --resume to continue", err=True)
         sys.exit(130)
+    except WorkerLost:
+        where = f" to {shown_name(output)}" if output else ""
+        hint = ("run the same command with --resume to continue" if output else
+                "run it again with --output FILE to be able to --resume")
+        click.echo(f"pyqualify: error: a worker process ended without its answer (killed, "
+                   f"or out of memory) after {written['lines']} answers written{where}; "
+                   f"{hint}", err=True)
+        sys.exit(1)
     if summary_file:
-        try:
-            with open(summary_file, "w", encoding="utf-8") as handle:
-                json.dump(summary.to_json(), handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-        except OSError as exc:
-            raise InputError("--summary", f"a file that can be written ({exc.strerror})",
-                             summary_file) from None
+        write_summary(summary_file, summary.to_json())
     if not quiet:
         click.echo(summary.text(), err=True)
+
+
+def write_summary(name: str, document: dict[str, Any]) -> None:
+    """The summary as JSON, opened as an output is (no waiting on a FIFO without reader)."""
+    target = open_target(name, "--summary")
+    try:
+        handle = target.writing(fresh=True)
+        try:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+        finally:
+            close_target(target)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        raise InputError("--summary", f"a file that can be written ({exc.strerror})",
+                         name) from None
 
 
 def write_template_command(file: str) -> None:

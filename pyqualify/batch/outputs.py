@@ -8,17 +8,16 @@ is a zip archive written when the run ends, so it cannot be resumed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from ..levels import LEVELS
 from ..messages import InputError
-from .records import Answer, Settings, entry_of
+from .records import Answer, Settings
+from .targets import Target, close_target, open_target
 
 SYNC_SECONDS = 0.5
 
@@ -33,11 +32,13 @@ def output_kind(name: str | None) -> str:
 class Writer:
     """Appends answers to the output (standard output when ``name`` is None)."""
 
-    def __init__(self, name: str | None, settings: Settings, *, append: bool = False):
+    def __init__(self, name: str | None, settings: Settings, *,
+                 target: Target | None = None, append: bool = False):
         self.name, self.settings = name, settings
         self.kind = output_kind(name)
         self.last_sync = time.monotonic()
         self.handle: IO[str] | None = None
+        self.target = target
         self.book: Any = None
         if self.kind == "xlsx":
             from openpyxl import Workbook
@@ -51,12 +52,9 @@ class Writer:
             if self.kind == "csv":
                 self.handle.write(",".join(settings.columns()) + "\n")
             return
-        try:
-            self.handle = open(name, "a" if append else "w",  # noqa: SIM115 (closed in close)
-                               encoding="utf-8", newline="")
-        except OSError as exc:
-            raise InputError("--output", f"a file that can be written ({exc.strerror})",
-                             name) from None
+        if self.target is None:   # opened here (see targets.py: no waiting, locked)
+            self.target = open_target(name, "--output")
+        self.handle = self.target.writing(fresh=not append)
         if self.kind == "csv" and not append:
             csv.writer(self.handle, lineterminator="\n").writerow(settings.columns())
             self.handle.flush()
@@ -70,8 +68,9 @@ class Writer:
         self.handle.write(answer.text)
         self.handle.flush()
         now = time.monotonic()
-        if self.name is not None and now - self.last_sync >= SYNC_SECONDS:
-            os.fsync(self.handle.fileno())
+        if self.target is not None and self.target.regular and (
+                now - self.last_sync >= SYNC_SECONDS):
+            os.fsync(self.target.fd)   # only a regular file (a pipe or device: EINVAL)
             self.last_sync = now
 
     def _cell(self, value: Any) -> Any:
@@ -89,75 +88,48 @@ class Writer:
     def close(self) -> None:
         if self.book is not None:
             try:
-                self.book.save(self.name)
+                save_book(self.book, self.name)
             except OSError as exc:
                 raise InputError("--output", f"a file that can be written ({exc.strerror})",
                                  self.name) from None
             return
-        if self.handle is not None and self.handle is not sys.stdout:
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
+        if self.target is not None:
+            target, self.target = self.target, None
+            close_target(target)
 
 
-def resume_point(name: str, settings: Settings, add: Callable[[tuple[Any, ...]], None]) -> int:
-    """How many items an earlier run of the same batch answered in ``name`` (their summary
-    entries go to ``add``); a torn last line is cut off.  The file must be a JSON Lines or CSV
-    output whose lines are numbered 1, 2, 3, ..."""
-    kind = output_kind(name)
-    if kind == "xlsx":
-        raise InputError("--resume", "an --output in JSON Lines or CSV (an .xlsx file is "
-                                     "written only at the end)", has_got=False)
-    if not os.path.exists(name):
-        return 0
-    keep = 0
-    with open(name, "rb") as handle:
-        for raw in handle:
-            if raw.endswith(b"\n"):
-                keep += len(raw)
-    if keep < os.path.getsize(name):
-        with open(name, "r+b") as handle:
-            handle.truncate(keep)
-    count = 0
-    with open(name, encoding="utf-8", newline="") as handle:
-        rows = _csv_records(handle, settings) if kind == "csv" else _json_records(handle)
-        for expected, record in enumerate(rows, start=1):
-            if record.get("line") != expected:
-                raise InputError("--resume", f"an output of this batch with lines numbered "
-                                             f"from 1 on, but line {expected} of {name} is not",
-                                 has_got=False)
-            add(entry_of(record))
-            count = expected
-    return count
+def save_book(book: Any, name: str) -> None:
+    """Save an openpyxl workbook to ``name`` (as ``Workbook.save``).  A write-only sheet is
+    closed first (into its temporary file), and when the disk is full the error is raised
+    with the archive already let go, so that nothing is retried when they are collected
+    (no ``ZipFile.__del__`` or generator traceback after the message)."""
+    import datetime as dt
+    from zipfile import ZIP_DEFLATED, ZipFile
 
+    from openpyxl.writer.excel import ExcelWriter
 
-def _json_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
-    for text in lines:
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError:
-            record = {}
-        yield record if isinstance(record, dict) else {}
+    if book.write_only and not book.worksheets:
+        book.create_sheet()
+    archive = None
+    try:
+        if book.write_only:
+            for sheet in book.worksheets:
+                if not sheet.closed:
+                    sheet.close()
+        archive = ZipFile(name, "w", ZIP_DEFLATED, allowZip64=True)
+        book.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        for sheet in book.worksheets:   # a sheet's row writer left open by the failure
+            with contextlib.suppress(Exception):
+                rows = getattr(sheet, "_rows", None)
+                if rows is not None:
+                    rows.close()
+        handle = None if archive is None else archive.fp
+        if archive is not None:
+            archive.fp = None   # ZipFile.close and __del__ now do nothing
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        raise
 
-
-def _csv_records(lines: Iterable[str], settings: Settings) -> Iterator[dict[str, Any]]:
-    """CSV rows back into the shape of a record (enough for the summary)."""
-    reader = csv.reader(lines)
-    header = next(reader, None)
-    if header is None:
-        return
-    if header != settings.columns():
-        raise InputError("--resume", "a CSV output with the columns this batch writes",
-                         has_got=False)
-    for cells in reader:
-        row = dict(zip(header, cells, strict=False))
-        record: dict[str, Any] = {"line": int(row["line"]) if row["line"].isdigit() else None,
-                                  "ok": row["ok"] == "true"}
-        if record["ok"]:
-            record["check"] = {"levels": [
-                {"level": level, "eligible": row[f"L{level}_eligible"] == "true",
-                 "routes": row[f"L{level}_routes"].split()} for level in LEVELS]}
-            if settings.target is not None:
-                record["path"] = {"reachable": row["reachable"] == "true",
-                                  "months": int(row["months"]) if row["months"] else None}
-        yield record

@@ -40,13 +40,15 @@ class Settings:
 
     def columns(self) -> list[str]:
         """The columns of a CSV/XLSX output row."""
-        names = ["line", "id", "ok", "error", "as_of", "education_ok"]
+        names = ["line", "id", "ok", "error", "as_of", "education_ok", "unknowns"]
         for level in LEVELS:
-            names += [f"L{level}_held", f"L{level}_eligible", f"L{level}_routes"]
+            names += [f"L{level}_held", f"L{level}_eligible", f"L{level}_verdict",
+                      f"L{level}_routes", f"L{level}_depends"]
             if self.opens:
                 names.append(f"L{level}_opens")
         if self.target is not None:
-            names += ["target", "reachable", "certified", "months"]
+            names += ["target", "reachable", "certified", "months", "best_months",
+                      "best_certified", "best_assumes"]
         return names
 
 
@@ -163,25 +165,62 @@ def flat_row(document: dict[str, Any], settings: Settings) -> list[Any]:
                            "ok": document.get("ok", False), "error": document.get("error", "")}
     check = document.get("check")
     if check is not None:
-        row.update(as_of=check["as_of"], education_ok=check["education_ok"])
+        row.update(as_of=check["as_of"], education_ok=check["education_ok"],
+                   unknowns=" ".join(check.get("unknowns", ())))
         for level in check["levels"]:
             name = f"L{level['level']}_"
             row[name + "held"] = level["held"]
             row[name + "eligible"] = level["eligible"]
+            row[name + "verdict"] = level.get("verdict", "")
             row[name + "routes"] = " ".join(level["routes"])
+            row[name + "depends"] = depends_text(level.get("depends_on", ()))
             row[name + "opens"] = level.get("opens") or ""
     path = document.get("path")
     if path is not None:
         row.update(target=path["target"], reachable=path["reachable"],
                    certified=path["certified"] or "",
                    months="" if path["months"] is None else path["months"])
-    return [_cell(row.get(name, "")) for name in settings.columns()]
+        best = path.get("best_case")
+        if best:
+            row.update(best_months=best["months"], best_certified=best["certified"] or "",
+                       best_assumes="; ".join(f"{field}={_reading(reading)}" for field, reading
+                                              in best["assumes"].items()))
+    safe = settings.output == "csv"
+    return [_cell(row.get(name, ""), safe) for name in settings.columns()]
 
 
-def _cell(value: Any) -> Any:
+def depends_text(depends_on: Any) -> str:
+    """A level's ``depends_on`` in one cell: ``work[0].occupation=same,related (L4-1);
+    diplomas[0].major=same,related (L4-3c)`` (the field, the readings that admit, the
+    routes they open)."""
+    return "; ".join(f"{d['field']}={','.join(map(_reading, d['admits_if']))} "
+                     f"({' '.join(d['routes'])})" for d in depends_on)
+
+
+def _reading(value: Any) -> str:
+    """A reading as a cell says it (a course's certificate: true, false)."""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+# A text cell a spreadsheet would read as a formula (or as a command of another program:
+# =HYPERLINK(...), +cmd, -1+1, @SUM(...), a tab or CR before one, and their full-width forms)
+# is written to CSV with a single quote before it, which the spreadsheet shows as text.
+FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def neutral(value: str) -> str:
+    """``value`` as CSV text no spreadsheet reads as a formula."""
+    if value[:1] in FORMULA_START or value.lstrip(" \t\r\n\u3000")[:1] in FORMULA_START:
+        return "'" + value
+    return value
+
+
+def _cell(value: Any, safe: bool = False) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         value = value.replace("\r", " ").replace("\n", " ")
-        return value if is_valid_text(value) else value.encode("utf-8", "replace").decode()
+        if not is_valid_text(value):
+            value = value.encode("utf-8", "replace").decode()
+        return neutral(value) if safe and value else value
     return value

@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -20,9 +21,11 @@ from typing import Any
 from ..cores import usable_cores
 from ..messages import InputError
 from .inputs import Chunk, chunks, count_items
-from .outputs import Writer, resume_point
+from .outputs import Writer, output_kind
 from .records import Answer, Settings
+from .resume import resume_point
 from .summary import Summary
+from .targets import check_targets, close_target, open_target
 from .work import answer_chunk
 from .worker import worker_start
 
@@ -46,6 +49,7 @@ class Run:
     scheduler: str | None = None
     resume: bool = False
     progress: bool = True
+    summary_file: str | None = None   # checked with the output before anything is written
     chunk_size: int | None = None
     inline: bool = False          # one job in this process (no worker; memory grows slowly)
 
@@ -71,20 +75,32 @@ def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summ
     settings = run.settings
     summary = Summary(settings.target)
     done = 0
+    kind = output_kind(run.output)
     if run.resume:
         if run.output is None:
             raise InputError("--resume", "an --output file to continue", has_got=False)
-        done = resume_point(run.output, settings, summary.add)
-        summary.resumed = done
+        if kind == "xlsx":
+            raise InputError("--resume", "an --output in JSON Lines or CSV (an .xlsx file "
+                                         "is written only at the end)", has_got=False)
+    check_targets(run.source, run.output, run.summary_file, resume=run.resume, kind=kind)
+    target = None
+    if run.output is not None and kind != "xlsx":
+        target = open_target(run.output, "--output", resume=run.resume)
     size = run.chunk_size or (PATH_CHUNK if settings.target is not None else CHECK_CHUNK)
     jobs = jobs_of(run.jobs)
     started = time.perf_counter()
     with ExitStack() as stack:
+        if target is not None:
+            stack.callback(close_target, target)
+        if run.resume and target is not None:
+            done = resume_point(target, run.source, settings, kind, summary.add)
+            summary.resumed = done
         executor, workers = _executor(run, jobs, size, stack)
-        writer = Writer(run.output, settings, append=run.resume and done > 0)
+        writer = Writer(run.output, settings, target=target, append=done > 0)
+        target = None   # the writer closes it
         bar = stack.enter_context(_progress(run, done))
         try:
-            for answer in _ordered(executor, chunks(run.source, size, skip=done), settings,
+            for answer in _answers(executor, chunks(run.source, size, skip=done), settings,
                                    workers * IN_FLIGHT):
                 writer.write(answer)
                 for entry in answer.entries:
@@ -98,6 +114,25 @@ def execute(run: Run, on_answer: Callable[[Answer], None] | None = None) -> Summ
             summary.seconds = time.perf_counter() - started
             writer.close()
     return summary
+
+
+class WorkerLost(Exception):
+    """A worker process ended without handing back its answer (killed from outside, or
+    out of memory); the output holds the complete answers before it."""
+
+
+def _answers(executor: Executor, source: Iterator[Chunk], settings: Settings,
+             window: int) -> Iterator[Answer]:
+    """:func:`_ordered`, with a lost worker (a pool broken by ``kill -9``, a Dask worker
+    killed again and again) said as such."""
+    try:
+        yield from _ordered(executor, source, settings, window)
+    except BrokenProcessPool:
+        raise WorkerLost() from None
+    except Exception as exc:
+        if exc.__class__.__name__ == "KilledWorker":   # distributed's, after its retries
+            raise WorkerLost() from None
+        raise
 
 
 def _ordered(executor: Executor, source: Iterator[Chunk], settings: Settings,

@@ -44,31 +44,48 @@ TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "对"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有"}
 ONGOING_WORDS = {"ongoing", "now", "至今", "在职", "目前"}
 COLUMN = re.compile(r"(diploma|work|training|certificate)([1-9][0-9]*)_([a-z_]+)")
+MAX_GROUP_DIGITS = 4   # work9999_start at most: a header cell is no place for a huge number
+UNSURE_WORD = "不确定"  # what the template's drop-downs offer for a fact one is not sure of
+UNSURE = {"education", *(key for key, f in _KINDS.items() if f.unsure)}
 
 HELP = {  # column: (English, Chinese, allowed values)
     "id": ("applicant's reference", "申请人编号", "any text"),
     "as_of": ("month of the question", "评估月份", "YYYY-MM (empty: the current month)"),
     "education": ("general education", "学历(普通教育)",
-                  "none 无, junior_middle 初中, high_school 高中, equivalent 同等学力"),
+                  "none 无, junior_middle 初中, high_school 高中, equivalent 同等学力, "
+                  "unknown 不确定"),
     "kind": ("diploma kind", "毕业证书类别",
              "technical_school 技工学校, secondary_vocational 中专, advanced_technical_school "
              "高级技工学校, technician_college 技师学院, higher_vocational 高职, junior_college "
              "大专, bachelor 本科, master 硕士, doctorate 博士"),
-    "major": ("major", "专业", "same 本专业, related 相关, unrelated 无关"),
+    "major": ("major", "专业", "same 本专业, related 相关, unrelated 无关, unknown 不确定"),
     "skill_target": ("skill the programme trains", "培养目标",
-                     "none, intermediate 中级技能, advanced 高级技能 (empty: none)"),
+                     "none, intermediate 中级技能, advanced 高级技能, unknown 不确定 "
+                     "(empty: none)"),
     "graduation": ("graduation month", "毕业年月", "YYYY-MM"),
     "mode": ("mode of study", "学习形式",
-             "full_time 全日制, part_time 非全日制 (empty: full_time)"),
+             "full_time 全日制, part_time 非全日制, unknown 不确定 (empty: full_time)"),
     "start": ("first month of the job", "开始年月", "YYYY-MM"),
     "end": ("last month of the job", "结束年月", "YYYY-MM (empty: still working there)"),
-    "occupation": ("occupation", "职业", "same 本职业, related 相关职业, unrelated 无关"),
+    "occupation": ("occupation", "职业",
+                   "same 本职业, related 相关职业, unrelated 无关, unknown 不确定"),
     "hours": ("hours of the course", "培训学时", "a whole number"),
-    "certificate": ("training certificate obtained", "取得培训证书", "true 是 / false 否"),
+    "certificate": ("training certificate obtained", "取得培训证书",
+                    "true 是 / false 否 / unknown 不确定"),
     "completed": ("month the course ended", "结业年月", "YYYY-MM"),
     "level": ("certificate level", "证书等级", "4, 3, 2, 1 or preparatory_technician 预备技师"),
     "obtained": ("month the certificate was obtained", "取证年月", "YYYY-MM"),
 }
+
+
+# The help sheet's line on facts one is not sure of (docs/partial.md).
+NOT_SURE = [f"{UNSURE_WORD} / unknown",
+            "not sure: education, a diploma's major, skill_target and mode, the occupation of "
+            "a job, course or certificate, and a course's certificate may be unknown "
+            "(不确定, 不知道); the answers then say yes, no or depends on it",
+            "不确定：学历、专业、培养目标、学习形式、工作/培训/证书的职业、是否取得培训证书可填"
+            "“不确定”（或 unknown、不知道），结果为可以、不能或取决于该项",
+            "unknown, 不确定, 不知道 (other columns: must be known)"]
 
 
 def template_columns() -> list[str]:
@@ -131,6 +148,9 @@ def check_header(cells: Sequence[Any], sheet: str | None) -> tuple[str, ...]:
             header.append("")
             continue
         match = COLUMN.fullmatch(name)
+        if match is not None and len(match.group(2)) > MAX_GROUP_DIGITS:
+            raise InputError(where, f"a group number of at most {MAX_GROUP_DIGITS} digits "
+                                    "(work1_start, work12_start, ...)", name)
         known = name in TOP or (match is not None and match.group(3) in GROUPS[match.group(1)][1])
         if not known:
             raise InputError(where, "a column of the template (id, as_of, education, "
@@ -258,6 +278,8 @@ def write_template(path: str) -> None:
         field = match.group(3) if match else name
         english, chinese, values = HELP[field]
         notes.append([name, english, chinese, values])
+    notes.append([])
+    notes.append(NOT_SURE)
     for letter, width in zip("ABCD", (26, 34, 18, 90), strict=True):
         notes.column_dimensions[letter].width = width
     book.save(path)
@@ -265,11 +287,13 @@ def write_template(path: str) -> None:
 
 def _choices(field: str) -> tuple[str, ...]:
     """The values a drop-down list of the template offers for a column."""
+    unsure = (UNSURE_WORD,) if field in UNSURE else ()
     if field == "education":
-        return EDUCATIONS
+        return (*EDUCATIONS, *unsure)
     f = _KINDS.get(field)
     if f is None:
         return ()
-    return {"choice": f.allowed, "flag": ("true", "false"),
-            "level": tuple(str(level) for level in CERTIFICATE_LEVELS)}.get(f.kind, ())
+    return (*{"choice": f.allowed, "flag": ("true", "false"),
+              "level": tuple(str(level) for level in CERTIFICATE_LEVELS)}.get(f.kind, ()),
+            *unsure)
 

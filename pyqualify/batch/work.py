@@ -12,7 +12,13 @@ import csv
 import io
 from typing import Any
 
-from ..applicant import MAX_FILE_BYTES, Applicant, applicant_from_line, parse_applicant
+from ..applicant import (
+    MAX_FILE_BYTES,
+    MAX_ID_LENGTH,
+    Applicant,
+    applicant_from_line,
+    parse_applicant,
+)
 from ..loader import is_valid_text
 from ..messages import InputError, input_error
 from .inputs import Chunk
@@ -91,7 +97,8 @@ def _load_row(chunk: Chunk, number: int, row: int, loaded: Any, error: str | Non
         keys.update(ok=False, error=f"{place.cell(None)}: {error}")
         return Record(keys), None
     data, numbers = loaded
-    if isinstance(data.get("id"), str) and is_valid_text(data["id"]):
+    if (isinstance(data.get("id"), str) and len(data["id"]) <= MAX_ID_LENGTH
+            and is_valid_text(data["id"])):   # as a JSON line's: a longer id is not echoed
         keys["id"] = data["id"]
     try:
         return Record(keys), parse_applicant(data)
