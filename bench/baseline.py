@@ -13,12 +13,13 @@ from pathlib import Path
 import clingo
 
 from pyqualify.applicant import Applicant
+from pyqualify.asp.program import consts_args
 from pyqualify.options import PlannerOptions
 from pyqualify.params import RuleParams
 
 HERE = Path(__file__).resolve().parent
 LOGIC = HERE.parent / "logic"
-FILES = (LOGIC / "params.lp", LOGIC / "rules.lp", LOGIC / "state.lp",
+FILES = (LOGIC / "rules.lp", LOGIC / "state.lp",   # rules.lp includes params.lp
          HERE / "baseline_planner.lp")
 
 
@@ -43,7 +44,7 @@ def _value(value: object) -> clingo.Symbol:
 def baseline_plan(applicant: Applicant, target: int, rules: RuleParams,
                   options: PlannerOptions) -> BaselineAnswer:
     """Plan ``applicant`` (its own ``as_of``) with the baseline encoding."""
-    args = ["--warn=none", *rules.clingo_args()]
+    args = ["--warn=none", *consts_args(rules.as_dict())]
     consts = {"horizon": options.horizon, "target": target,
               "certificate_delay": options.certificate_delay,
               "training_months": options.training_months,
@@ -55,7 +56,7 @@ def baseline_plan(applicant: Applicant, target: int, rules: RuleParams,
         args += ["-c", f"{name}={'true' if flag else 'false'}"]
     control = clingo.Control(args)
     for path in FILES:
-        control.add("base", [], path.read_text(encoding="utf-8"))
+        control.load(str(path))
     me = clingo.Function("me")
     facts: list[tuple[str, list[object]]] = [
         ("applicant", [me]), ("as_of", [me, applicant.as_of]),

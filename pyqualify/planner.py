@@ -10,13 +10,14 @@ ground program is smaller.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import timeline
 from .applicant import UNKNOWN, Applicant
 from .asp import Model, Part, Program, SolveTimeout, add_applicant, add_file, atom, by_name, text
-from .eligibility import check, resolve_as_of
+from .eligibility import check, check_many, resolve_as_of
 from .levels import LEVELS
 from .messages import InputError, Raw, say
 from .months import format_month
@@ -254,6 +255,86 @@ def fastest_completion(applicant: Applicant, target: int, *, as_of: int,
     return plans[0], search.fewest_assumed(plans[0].certified - as_of) if assumed else {}
 
 
+@dataclass(frozen=True)
+class Counts:
+    """Months of work before as_of given at solve time instead of by the records
+    (:func:`shared_paths`): in all, and since each held certificate, by level.  For a
+    question, its counts (0 left out); for a grounding, every count it can be asked."""
+
+    work: tuple[int, ...] = ()
+    since: tuple[tuple[int | str, int], ...] = ()
+    # records given the same way: ("education", (E,)), ("diploma", (I, kind, major, skill,
+    # graduation, mode)), ("training", (I, hours, occupation, certificate, completed))
+    records: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def atoms(self) -> list[Any]:
+        """The externals of planner.lp that give these counts and records."""
+        return ([atom("given_work", months) for months in self.work]
+                + [atom("given_since", level, months) for level, months in self.since]
+                + [atom(f"{kind}_record", APPLICANT_KEY, *args) for kind, args in self.records])
+
+
+def shared_paths(frame: Applicant, questions: Sequence[tuple[Applicant, Counts]],
+                 target: int = 1, *, params: RuleParams | dict[str, Any] | None = None,
+                 options: PlannerOptions | None = None, within: int | None = None,
+                 all_plans: bool = False, max_plans: int = 10, tradeoffs: bool = True,
+                 explain: bool = True) -> list[PathResult]:
+    """``fastest_path`` of each question, the questions grounded once for each horizon.
+
+    Every question is ``frame`` but for its months of work before as_of (``frame`` has
+    none, and its held certificates were obtained the month before as_of) and the records
+    of its ``Counts``: the records' counts of ``frame`` are 0 and each question's counts
+    and records are given by externals, set for its solves only (logic/planner.lp, "Counts
+    given at solve time").  The answers are
+    those of ``fastest_path(question, ...)`` (but for ``stats``, which describe the shared
+    grounding); ``within`` is the hint of :func:`fastest_path` for them all."""
+    rules = RuleParams.of(params)
+    opts = options or PlannerOptions.default()
+    opts.validate()
+    search = _Search(frame, frame.as_of, target, rules, opts, {}, _Deadline(None), within)
+    search.domains = Counts(
+        tuple(sorted({m for _, c in questions for m in c.work})),
+        tuple(sorted({x for _, c in questions for x in c.since}, key=str)),
+        tuple(sorted({x for _, c in questions for x in c.records}, key=str)))
+    # whether each holds the target already, in one grounding (check_many: one point each)
+    known = [q for q, _ in questions if not q.unknowns() and q.as_of == frame.as_of]
+    held = iter([r.level(target).held
+                 for r in check_many(known, as_of=frame.as_of, params=rules, explain=False)])
+    answers = []
+    for applicant, counts in questions:
+        if applicant.unknowns() or applicant.as_of != frame.as_of:
+            answers.append(fastest_path(applicant, target, params=rules, options=opts,
+                                        within=within, all_plans=all_plans,
+                                        max_plans=max_plans, tradeoffs=tradeoffs,
+                                        explain=explain))
+            continue
+        started = time.perf_counter()
+        stats: dict[str, Any] = {"solves": 0, "atoms": 0, "rules": 0}
+        search.stats, search.given, search.found_at = stats, counts.atoms(), None
+        now = frame.as_of
+        fields: dict[str, Any]
+        if next(held):
+            fields = {"reachable": True, "certified": now,
+                      "plans": (Plan(now, None, None, (), ()),)}
+        else:
+            plans = search.best(all_plans=all_plans, max_plans=max_plans)
+            if not plans:
+                reason = (_why_unreachable(applicant, now, target, rules, opts,
+                                           _Deadline(None)) if explain else None)
+                fields = {"reachable": False, "certified": None, "plans": (),
+                          "reason": reason}
+            else:
+                front: tuple[Plan, ...] = ()
+                if tradeoffs and plans[0].study_months > 0:
+                    front = tuple(reversed(search.pareto_front(plans[0])))
+                fields = {"reachable": True, "certified": plans[0].certified,
+                          "plans": tuple(plans), "tradeoffs": front}
+        stats["seconds"] = round(time.perf_counter() - started, 4)
+        answers.append(PathResult(applicant=applicant, as_of=now, target=target, params=rules,
+                                  options=opts, stats=stats, **fields))
+    return answers
+
+
 def unsure_certificates(applicant: Applicant) -> dict[int, tuple[tuple[int, str], ...]]:
     """Level -> (month obtained, field) of each certificate of that level whose occupation
     the file says is unknown (a preparatory technician's is never sat, so never skipped)."""
@@ -353,6 +434,10 @@ class _Search:
         self.ground_rate: float | None = None   # seconds per month of horizon, once measured
         self.horizons = stages(options.horizon, within)
         self.grounded: dict[tuple[int, bool], _Grounded] = {}
+        # Counts given at solve time (:func:`shared_paths`): the domains grounded, and the
+        # externals of the question being solved.
+        self.domains: Counts | None = None
+        self.given: list[Any] = []
 
     def _at(self, horizon: int, tie_break: bool) -> _Grounded:
         key = (horizon, tie_break)
@@ -429,6 +514,13 @@ class _Grounded:
                 program.fact(name, *args)
         else:
             add_applicant(program, APPLICANT_KEY, search.applicant, search.as_of)
+        if search.domains is not None:   # counts given at solve time (shared_paths)
+            for months in search.domains.work:
+                program.fact("work_domain", months)
+            for level, months in search.domains.since:
+                program.fact("since_domain", level, months)
+            for kind, args in search.domains.records:
+                program.fact(f"free_{kind}", *args)
         for level, items in search.unsure.items():
             for obtained, _ in items:
                 program.fact("unsure_certificate", level, obtained)
@@ -456,6 +548,7 @@ class _Grounded:
             limits.append(atom("study_limit", study_limit))
             if not self.program.has_atom(limits[0]):
                 return [], True
+        limits += self.search.given
         found: list[Plan] = []
         seen: set[tuple[Step, ...]] = set()
 

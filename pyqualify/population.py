@@ -25,8 +25,8 @@ from .eligibility import resolve_as_of
 from .months import format_month, parse_month
 from .options import PlannerOptions
 from .params import RuleParams
-from .planner import PathResult, Plan, fastest_path
-from .questions import CANONICAL_YEAR, canonical_question
+from .planner import Counts, PathResult, Plan, fastest_path, shared_paths
+from .questions import CANONICAL_YEAR, canonical_question, split_counts
 
 MAX_ENTRIES = 5_000   # path answers kept per process (a few KB each)
 
@@ -161,7 +161,7 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
                      params: RuleParams | dict[str, Any] | None = None,
                      options: PlannerOptions | None = None, jobs: int = 0,
                      coarse: bool = True, within: Sequence[int | None] | None = None,
-                     **kwargs: Any) -> tuple[list[PathResult], int]:
+                     share: bool = True, **kwargs: Any) -> tuple[list[PathResult], int]:
     """The fastest path of every applicant (in order) and how many distinct questions were
     solved: each distinct question once, over ``jobs`` processes (0: one per core), and
     every answer shifted back to its applicant.  Keyword arguments go to
@@ -169,7 +169,10 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
     ``coarse=False`` shares only questions equal but for whole years (:func:`canonical`),
     the baseline of ``bench/bench_population.py``.  ``within``: for each applicant, a
     number of months within which a plan is believed to exist, or None (the hint of
-    :func:`fastest_path`; a question takes the smallest of its applicants')."""
+    :func:`fastest_path`; a question takes the smallest of its applicants').  ``share``:
+    coarse questions that differ only in their months of work before as_of are solved on
+    one grounding (:func:`.planner.shared_paths`); False grounds each question alone (the
+    same answers; a baseline of the bench)."""
     rules = RuleParams.of(params)
     opts = options or PlannerOptions.default()
     keys: dict[Applicant, int] = {}
@@ -186,25 +189,54 @@ def population_paths(applicants: Sequence[Applicant], target: int = 1, *,
             hints[index] = hint if hints[index] is None else min(hints[index], hint)
         shifts.append((index, shift))
     questions = list(zip(keys, hints, strict=True))
+    # Questions that differ only in their months of work before as_of share a grounding
+    # (coarse questions have one shape for them, questions.split_counts).
+    groups: dict[Applicant, list[int]] = {}
+    parts: list[tuple[Applicant, Counts]] = []
+    for index, (question, _) in enumerate(questions):
+        frame, counts = (split_counts(question) if coarse and share
+                         else (question, Counts()))
+        parts.append((question, counts))
+        groups.setdefault(frame, []).append(index)
+    tasks = [(frame, [parts[i] for i in members],
+              _group_hint([questions[i][1] for i in members]))
+             for frame, members in groups.items()]
     solve = partial(_solve, target=target, params=rules, options=opts, kwargs=kwargs)
     workers = jobs if jobs > 0 else usable_cores()
     if workers < 2 or len(questions) < 4 * workers:
-        answers = [solve(q) for q in questions]
+        solved = [solve(task) for task in tasks]
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        chunk = max(1, len(questions) // (workers * 20))
+        # the largest groups first, so that no worker is left with one at the end
+        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][1]))
         with ProcessPoolExecutor(workers,
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
-            answers = list(pool.map(solve, questions, chunksize=chunk))
-    results = [shift_result(answers[index], shift, applicant)
+            found = dict(zip(order, pool.map(solve, [tasks[i] for i in order]), strict=True))
+        solved = [found[i] for i in range(len(tasks))]
+    answers: list[PathResult | None] = [None] * len(questions)
+    for members, results in zip(groups.values(), solved, strict=True):
+        for index, result in zip(members, results, strict=True):
+            answers[index] = result
+    results = [shift_result(answers[index], shift, applicant)  # type: ignore[arg-type]
                for applicant, (index, shift) in zip(applicants, shifts, strict=True)]
     return results, len(questions)
 
 
-def _solve(item: tuple[Applicant, int | None], *, target: int, params: RuleParams,
-           options: PlannerOptions, kwargs: dict[str, Any]) -> PathResult:
-    question, hint = item
-    return fastest_path(question, target, as_of=question.as_of, params=params, options=options,
+def _group_hint(hints: list[int | None]) -> int | None:
+    """The hint for a group: a horizon within which each question has a plan (the largest
+    of theirs), or none when one has no hint."""
+    return None if any(h is None for h in hints) else max(hints)  # type: ignore[type-var]
+
+
+def _solve(task: tuple[Applicant, list[tuple[Applicant, Counts]], int | None], *,
+           target: int, params: RuleParams, options: PlannerOptions,
+           kwargs: dict[str, Any]) -> list[PathResult]:
+    frame, questions, hint = task
+    if len(questions) == 1:
+        question = questions[0][0]
+        return [fastest_path(question, target, as_of=question.as_of, params=params,
+                             options=options, within=hint, **kwargs)]
+    return shared_paths(frame, questions, target, params=params, options=options,
                         within=hint, **kwargs)

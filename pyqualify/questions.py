@@ -30,8 +30,9 @@ have the same fastest path (hypothesis, every switch and random thresholds).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from . import timeline
 from .applicant import (
@@ -51,6 +52,7 @@ from .asp import Program, add_applicant
 from .levels import LEVELS
 from .options import PlannerOptions
 from .params import RuleParams
+from .planner import Counts
 
 CANONICAL_YEAR = 2000
 PROBE_MONTH = CANONICAL_YEAR * 12          # the month at which records are probed
@@ -293,3 +295,47 @@ def _trainings(applicant: Applicant, as_of: int, live: set[int],
             if _restricted(profile.training_met(t), live, profile) == met)
         answer.append((hours, max(months, 0)))
     return sorted(answer)
+
+
+def split_counts(question: Applicant) -> tuple[Applicant, Counts]:
+    """A canonical question (:func:`canonical_question`) as its frame and its counts, for
+    :func:`.planner.shared_paths`: the months of work before as_of (its one record of them
+    dropped) and since each held certificate (obtained the month before as_of in the
+    frame), and the records that move no month of the fixed clock of planner.lp (the
+    education, none in the frame; diplomas done by as_of; trainings), given at solve time.
+    The frame and counts ask the same as the question: the record of work ends the month
+    before the last before as_of and covers each count.  A file of another shape keeps its
+    work and certificates in the frame."""
+    now = question.as_of
+    assert now is not None
+    records: list[tuple[str, tuple[Any, ...]]] = []
+    if question.education != "none":
+        records.append(("education", (question.education,)))
+    done = [d for d in question.diplomas if d.graduation <= now]
+    records += [("diploma", (1000 + i, d.kind, d.major, d.skill_target, d.graduation, d.mode))
+                for i, d in enumerate(done)]
+    records += [("training", (1000 + i, t.hours, t.occupation,
+                              "true" if t.certificate is True else "false"
+                              if t.certificate is False else t.certificate, t.completed))
+                for i, t in enumerate(question.trainings)]
+    if any(t.certificate not in (True, False) for t in question.trainings) or (
+            question.unknowns()):
+        return question, Counts()
+    frame = replace(question, education="none",
+                    diplomas=tuple(d for d in question.diplomas if d.graduation > now),
+                    trainings=())
+    past = [w for w in question.work if w.end is not None and w.end < now]
+    held = [c for c in question.certificates if c.obtained < now]
+    months = past[0].end - past[0].start + 1 if len(past) == 1 else 0  # type: ignore[operator]
+    since = tuple((c.level, now - 1 - c.obtained) for c in held)
+    if not past and all(n == 0 for _, n in since):
+        return frame, Counts(records=tuple(records))
+    if (len(past) != 1 or past[0].end != now - 2 or past[0].occupation != "same"
+            or months <= 0 or any(not 0 <= n <= months for _, n in since)
+            or len({c.level for c in held}) != len(held)):
+        return frame, Counts(records=tuple(records))
+    frame = replace(frame, work=tuple(w for w in frame.work if w is not past[0]),
+                    certificates=tuple(c if c.obtained >= now else replace(c, obtained=now - 1)
+                                       for c in frame.certificates))
+    return frame, Counts((months,), tuple((level, n) for level, n in since if n),
+                         tuple(records))

@@ -202,6 +202,8 @@ class Service:
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
         self.checks.start()
         self.plans.start()
+        # serve (and report healthy) once every worker is warm (issue 19)
+        await asyncio.gather(self.checks.warmed(), self.plans.warmed())
         try:
             yield
         finally:

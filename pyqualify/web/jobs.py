@@ -6,7 +6,9 @@ worker's time (bounded by the time limit), never the server's.
 
 from __future__ import annotations
 
+import json
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +53,24 @@ def to_json_bytes(document: Any) -> bytes:
     return json_bytes(document)
 
 
+# The last answers of this worker by question (the page's first question, the empty form of
+# this month, is answered once at warm-up): an answer depends only on the key.
+_ANSWERS: OrderedDict[str, Any] = OrderedDict()
+MAX_ANSWERS = 64
+
+
+def _key(job: Job, applicant: Any) -> str:
+    """What a check or path answer depends on: the file as read, the month it is asked in
+    (a file may leave as_of to today), and the settings of the question (not the language:
+    an answer has none)."""
+    from ..months import current_month
+
+    options = job.options or PlannerOptions.default()
+    return repr((job.kind, applicant, job.as_of, current_month(), sorted(job.params.items()),
+                 job.target if job.kind == "path" else None, options if job.kind == "path"
+                 else None, job.explain, job.assume_work, job.horizon))
+
+
 def _answer(job: Job) -> dict[str, Any]:
     from ..applicant import parse_applicant, parse_text
     from ..documents import check_document, path_document
@@ -63,12 +83,22 @@ def _answer(job: Job) -> dict[str, Any]:
         applicant = parse_applicant(raw)
         if job.kind == "parse":
             return {"ok": {"applicant": applicant.to_dict()}}
+        key = _key(job, applicant)
+        known = _ANSWERS.get(key)
+        if known is not None:
+            _ANSWERS.move_to_end(key)
+            return {"ok": known}
         if job.kind == "check":
-            return {"ok": check_document(applicant, as_of=job.as_of, params=job.params,
-                                         explain=job.explain, assume_work=job.assume_work,
-                                         horizon=job.horizon)}
-        return {"ok": path_document(applicant, job.target, as_of=job.as_of,
-                                    params=job.params, options=job.options)}
+            found = check_document(applicant, as_of=job.as_of, params=job.params,
+                                   explain=job.explain, assume_work=job.assume_work,
+                                   horizon=job.horizon)
+        else:
+            found = path_document(applicant, job.target, as_of=job.as_of,
+                                  params=job.params, options=job.options)
+        _ANSWERS[key] = found
+        if len(_ANSWERS) > MAX_ANSWERS:
+            _ANSWERS.popitem(last=False)
+        return {"ok": found}
     except InputError as exc:
         reply: dict[str, Any] = {"error": error_body(exc, job.lang)}
         if job.kind == "parse" and isinstance(raw, dict):
@@ -131,10 +161,17 @@ def plain(value: Any, budget: list[int]) -> Any:
 
 def warm_up(kind: str = "check") -> None:
     """Import the engine and answer one small question of ``kind`` ("check" or "path"), so
-    that the first real one is quick."""
+    that the first real one is quick, and the page's empty form (kept in the answers)."""
     text = ('{"education": "high_school", "as_of": "2026-01", "certificates": [{"level": 2, '
             '"occupation": "same", "obtained": "2020-01"}], '
             '"work": [{"start": "2015-01", "occupation": "same"}]}')
     answer(Job("check", text))
     if kind == "path":
         answer(Job("path", text))
+    # the page's first question: the empty form (education high school, this month), as the
+    # page sends it (JSON.stringify), answered once so that it is then found at once
+    from ..months import current_month, format_month
+
+    empty = json.dumps({"as_of": format_month(current_month()), "education": "high_school"},
+                       separators=(",", ":"))
+    answer(Job(kind, empty, strict_json=True))

@@ -53,6 +53,16 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
+        # its READY read as soon as it comes (a task of the running loop), so that the pool
+        # knows when every worker is warm (WorkerPool.warm)
+        self.starting = asyncio.get_running_loop().create_task(self._start())
+        self.starting.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    async def _start(self) -> None:
+        await self._readable(START_SECONDS)
+        if self.conn.recv() != READY:
+            raise EOFError("the worker did not start")
+        self.ready = True
 
     async def _readable(self, timeout: float) -> None:
         loop = asyncio.get_running_loop()
@@ -66,15 +76,13 @@ class _Worker:
 
     async def call(self, job: Any, timeout: float) -> Any:
         if not self.ready:
-            await self._readable(START_SECONDS)
-            if self.conn.recv() != READY:
-                raise EOFError("the worker did not start")
-            self.ready = True
+            await self.starting
         self.conn.send(job)
         await self._readable(timeout)
         return self.conn.recv()
 
     def kill(self) -> None:
+        self.starting.cancel()
         self.process.kill()
         self.process.join(5)
         self.conn.close()
@@ -100,6 +108,15 @@ class WorkerPool:
         self._idle = asyncio.LifoQueue()
         for _ in range(self.size):
             self._idle.put_nowait(self._spawn())
+
+    async def warmed(self, timeout: float = START_SECONDS) -> bool:
+        """Wait until every worker started so far has imported the engine and answered its
+        warm-up questions (the server reports healthy only then); False if one did not
+        within ``timeout`` seconds (it is replaced when a question needs it)."""
+        starting = [w.starting for w in self._all]
+        done, _ = await asyncio.wait(starting, timeout=timeout) if starting else (set(), set())
+        return len(done) == len(starting) and all(
+            not t.cancelled() and t.exception() is None for t in done)
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self._context, self.warm)
